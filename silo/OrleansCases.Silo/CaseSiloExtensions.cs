@@ -1,0 +1,47 @@
+using System.Net;
+using Azure.Data.Tables;
+using Orleans.Configuration;
+using OrleansCases.Grains.ReadModel;
+using OrleansCases.Hosting;
+
+namespace OrleansCases.Silo;
+
+public static class CaseSiloExtensions
+{
+    /// <summary>
+    /// Makes this host a silo of the configured cluster: case grains with their Azure Table storage, reminders and
+    /// read model, the case-events streams, and clustering on loopback or in an Azure table.
+    /// </summary>
+    public static WebApplicationBuilder AddCaseSilo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var cluster = builder.AddCasesClusterOptions();
+        builder.AddCaseStorageClients();
+        builder.Services.AddCaseReadModel();
+        builder.Services.AddHostedService<SiloStartupLog>();
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ServiceId = cluster.ServiceId;
+                o.ClusterId = cluster.ClusterId;
+            });
+            var address = IPAddress.Parse(cluster.AdvertisedAddress);
+            if (cluster.Clustering == ClusteringKind.AzureTable)
+            {
+                silo.UseAzureStorageClustering(ob => ob.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
+                silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(
+                    cluster.SiloPort, cluster.GatewayPort, new IPEndPoint(address, cluster.PrimarySiloPort),
+                    cluster.ServiceId, cluster.ClusterId);
+            }
+
+            silo.AddCaseGrainStorage();
+            silo.AddCaseEventStreams(cluster);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+namespace OrleansCases.Abstractions;
+
+/// <summary>
+/// One change of one case, as published on the region stream and pushed to browsers (design.md section 5).
+/// The prototype's four fields (CaseId, Status, UpdatedBy, Timestamp) keep their names and meaning.
+/// <see cref="Seq"/> is the region's gapless sequence number, assigned by the region log.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("OrleansCases.CaseEvent")]
+public sealed record CaseEvent(
+    [property: Id(0)] string CaseId,
+    [property: Id(1)] CaseStatus Status,
+    [property: Id(2)] CaseStatus? PreviousStatus,
+    [property: Id(3)] CaseAction Action,
+    [property: Id(4)] string UpdatedBy,
+    [property: Id(5)] string UpdatedByName,
+    [property: Id(6)] DateTimeOffset Timestamp,
+    [property: Id(7)] string Region,
+    [property: Id(8)] string OwnerId,
+    [property: Id(9)] string? AssigneeId,
+    [property: Id(10)] string? PreviousAssigneeId,
+    [property: Id(11)] CasePriority Priority,
+    [property: Id(12)] int Version,
+    [property: Id(13)] string? Note,
+    [property: Id(14)] long Seq);

@@ -1,0 +1,17 @@
+namespace OrleansCases.Abstractions;
+
+/// <summary>A case as it stands after its latest transition, without its history.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansCases.CaseRecord")]
+public sealed record CaseRecord(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Region,
+    [property: Id(2)] string PatientRef,
+    [property: Id(3)] string Summary,
+    [property: Id(4)] CasePriority Priority,
+    [property: Id(5)] CaseStatus Status,
+    [property: Id(6)] int Version,
+    [property: Id(7)] string OwnerId,
+    [property: Id(8)] string? AssigneeId,
+    [property: Id(9)] string? Facility,
+    [property: Id(10)] DateTimeOffset CreatedAt,
+    [property: Id(11)] DateTimeOffset UpdatedAt);

@@ -1,0 +1,8 @@
+namespace OrleansCases.Abstractions;
+
+/// <summary>A case as one caller sees it: its record, its full history and what that caller may do now.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansCases.CaseView")]
+public sealed record CaseView(
+    [property: Id(0)] CaseRecord Case,
+    [property: Id(1)] IReadOnlyList<CaseHistoryEntry> History,
+    [property: Id(2)] IReadOnlyList<CaseAction> AllowedActions);

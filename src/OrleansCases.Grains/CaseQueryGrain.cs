@@ -1,0 +1,76 @@
+using Orleans.Concurrency;
+using OrleansCases.Abstractions;
+using OrleansCases.Grains.ReadModel;
+
+namespace OrleansCases.Grains;
+
+/// <summary>Serves the stored lists and feed. A stateless worker: reads run on any silo, many at once.</summary>
+[StatelessWorker]
+public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
+{
+    public const int MaxFeedPage = 500;
+
+    public async Task<CaseListPage> ListAsync(CaseListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrEmpty(query.Region);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, CaseListQuery.MaxLimit);
+        var prefix = RowKeys.ListPrefix(query.View, query.UserId);
+        if (query.After is { } after && !after.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The cursor belongs to another list.", nameof(query));
+        }
+
+        // Read the head first: anything changed after it reaches the caller through the feed.
+        var (head, _) = await table.ReadHeadAsync(query.Region);
+        var filters = new List<string>();
+        if (query.Status is { } status)
+        {
+            filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
+        }
+
+        if (query.Priority is { } priority)
+        {
+            filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"Priority eq {priority.ToString()}"));
+        }
+
+        var items = new List<CaseRecord>(query.Limit);
+        string? lastKey = null;
+        var more = false;
+        var filter = filters.Count == 0 ? null : string.Join(" and ", filters);
+        await foreach (var row in table.RangeAsync(query.Region, prefix, query.After, filter, ["Case"], Math.Min(query.Limit + 1, 1000)))
+        {
+            if (items.Count == query.Limit)
+            {
+                more = true;
+                break;
+            }
+
+            items.Add(CaseJson.Read<CaseRecord>(row.GetString("Case")));
+            lastKey = row.RowKey;
+        }
+
+        return new CaseListPage(items, more ? lastKey : null, head);
+    }
+
+    public async Task<FeedPage> ReadFeedAsync(string region, long afterSeq, int limit)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(region);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSeq);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxFeedPage);
+        var (head, _) = await table.ReadHeadAsync(region);
+        var items = new List<CaseEvent>(Math.Min(limit, 64));
+        await foreach (var row in table.RangeAsync(region, RowKeys.FeedPrefix, RowKeys.Feed(afterSeq), null, ["Event"], limit))
+        {
+            items.Add(CaseJson.Read<CaseEvent>(row.GetString("Event")));
+            if (items.Count == limit)
+            {
+                break;
+            }
+        }
+
+        return new FeedPage(items, head);
+    }
+}

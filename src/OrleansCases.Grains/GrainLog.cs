@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrleansCases.Grains;
+
+/// <summary>
+/// Every log line the grains write, source-generated. Only ids, versions and sequence numbers appear here:
+/// patient data (patientRef, summary, notes) never does.
+/// </summary>
+internal static partial class GrainLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "Case {CaseId} could not hand version {Version} to its region log; will retry")]
+    public static partial void OutboxSendFailed(ILogger logger, string caseId, int version, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Information, "Case {CaseId} re-sent version {Version} from its outbox")]
+    public static partial void OutboxResent(ILogger logger, string caseId, int version);
+
+    [LoggerMessage(3, LogLevel.Warning, "Case {CaseId} lost a write race at version {Version}; refreshed from storage")]
+    public static partial void WriteConflict(ILogger logger, string caseId, int version);
+
+    [LoggerMessage(4, LogLevel.Error, "Case {CaseId} could not store version {Version}")]
+    public static partial void StateWriteFailed(ILogger logger, string caseId, int version, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Warning, "Region {Region} could not store a batch of {Count} changes from seq {FirstSeq}")]
+    public static partial void BatchFailed(ILogger logger, string region, int count, long firstSeq, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "Region {Region} stored seq {Seq} but could not publish it; bridges will resync")]
+    public static partial void PublishFailed(ILogger logger, string region, long seq, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Error, "Region {Region} refused case {CaseId} version {Version}: its stored version is {StoredVersion}")]
+    public static partial void VersionGap(ILogger logger, string region, string caseId, int version, int storedVersion);
+
+    [LoggerMessage(8, LogLevel.Debug, "Region {Region} committed seq {FirstSeq}..{LastSeq} in one batch")]
+    public static partial void BatchCommitted(ILogger logger, string region, long firstSeq, long lastSeq);
+
+    [LoggerMessage(9, LogLevel.Error, "Case {CaseId} holds {Stored} history entries for version {Version}")]
+    public static partial void HistoryMismatch(ILogger logger, string caseId, int stored, int version);
+}

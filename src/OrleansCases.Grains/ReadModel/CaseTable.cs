@@ -1,0 +1,94 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using OrleansCases.Abstractions;
+
+namespace OrleansCases.Grains.ReadModel;
+
+/// <summary>
+/// The read model's table: one partition per region holding its head, feed, history, case tips and lists.
+/// Only the region log writes it; queries and case activations read it.
+/// </summary>
+public sealed class CaseTable
+{
+    private readonly TableClient _table;
+    private readonly Lazy<Task> _created;
+
+    public CaseTable(TableServiceClient service, IOptions<ReadModelOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        _table = service.GetTableClient(options.Value.TableName);
+        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+    }
+
+    /// <summary>The region's last sequence number and the ETag that guards it (null before the first change).</summary>
+    public async Task<(long Seq, ETag? ETag)> ReadHeadAsync(string region)
+    {
+        var row = await GetAsync(region, RowKeys.Head);
+        return row is null ? (0, null) : (row.GetInt64("Seq") ?? 0, row.ETag);
+    }
+
+    public async Task<CaseTip?> ReadTipAsync(string region, string caseId)
+    {
+        var row = await GetAsync(region, RowKeys.Tip(caseId));
+        return row is null ? null : RegionRows.ToTip(caseId, row);
+    }
+
+    /// <summary>The sequence number a stored version of a case was given, or null if that version is not stored.</summary>
+    public async Task<long?> ReadSeqAsync(string region, string caseId, int version)
+    {
+        var row = await GetAsync(region, RowKeys.History(caseId, version));
+        return row?.GetInt64("Seq");
+    }
+
+    /// <summary>The stored history of a case, oldest first.</summary>
+    public async Task<IReadOnlyList<CaseHistoryEntry>> ReadHistoryAsync(string region, string caseId)
+    {
+        var prefix = RowKeys.HistoryPrefix(caseId);
+        var entries = new List<CaseHistoryEntry>();
+        await foreach (var row in RangeAsync(region, prefix, after: null, filter: null, select: ["Entry"]))
+        {
+            entries.Add(CaseJson.Read<CaseHistoryEntry>(row.GetString("Entry")));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Commits one region batch atomically; all its rows share the region's partition.</summary>
+    public async Task<Response<IReadOnlyList<Response>>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions)
+    {
+        await _created.Value;
+        return await _table.SubmitTransactionAsync(actions);
+    }
+
+    /// <summary>
+    /// Rows of <paramref name="region"/> whose keys start with <paramref name="prefix"/>, in key order, strictly after
+    /// <paramref name="after"/> when given, with an optional extra OData filter on properties.
+    /// </summary>
+    public async IAsyncEnumerable<TableEntity> RangeAsync(
+        string region, string prefix, string? after, string? filter, IEnumerable<string>? select = null, int pageSize = 200)
+    {
+        await _created.Value;
+        var lower = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {region} and RowKey ge {prefix}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {region} and RowKey gt {after}");
+        var query = $"{lower} and {TableClient.CreateQueryFilter($"RowKey lt {RowKeys.UpperBound(prefix)}")}";
+        if (filter is not null)
+        {
+            query = $"{query} and {filter}";
+        }
+
+        await foreach (var row in _table.QueryAsync<TableEntity>(query, pageSize, select))
+        {
+            yield return row;
+        }
+    }
+
+    private async Task<TableEntity?> GetAsync(string region, string rowKey)
+    {
+        await _created.Value;
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(region, rowKey);
+        return response.HasValue ? response.Value : null;
+    }
+}

@@ -1,0 +1,74 @@
+using Azure;
+using Azure.Data.Tables;
+using OrleansCases.Abstractions;
+
+namespace OrleansCases.Grains.ReadModel;
+
+/// <summary>
+/// The rows of several changes of one region, written as one entity-group transaction: for each change its feed
+/// row, history row, case tip and list rows (old ones deleted, new ones added), plus the region head once.
+/// Each case appears at most once per batch, so no two actions touch the same row.
+/// </summary>
+public sealed class RegionBatch(string region, long head)
+{
+    /// <summary>Azure Table's limit of operations in one transaction.</summary>
+    public const int MaxActions = 100;
+
+    /// <summary>The most actions one change can need (feed, history, tip, and four lists each deleted and added).</summary>
+    public const int MaxActionsPerChange = 11;
+
+    private readonly List<TableTransactionAction> _actions = [];
+    private readonly List<(CaseEvent Event, CaseTip Tip)> _changes = [];
+    private readonly HashSet<string> _cases = [];
+
+    public long Head { get; private set; } = head;
+
+    public IReadOnlyList<(CaseEvent Event, CaseTip Tip)> Changes => _changes;
+
+    /// <summary>Whether <paramref name="change"/> can join this batch (room left, and its case not in it yet).</summary>
+    public bool CanTake(CaseChange change) =>
+        _actions.Count + MaxActionsPerChange + 1 <= MaxActions && !_cases.Contains(change.Case.Id);
+
+    /// <summary>Adds a change with the next sequence number; <paramref name="previous"/> is where its case stood.</summary>
+    public CaseEvent Add(CaseChange change, CaseTip? previous)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var seq = ++Head;
+        var e = change.ToEvent(seq);
+        var tip = CaseTip.Of(change.Case, seq);
+        _cases.Add(change.Case.Id);
+        _changes.Add((e, tip));
+
+        // Adds, not upserts: a second writer of the same seq or version fails the whole batch instead of overwriting.
+        _actions.Add(new(TableTransactionActionType.Add, RegionRows.Feed(region, e)));
+        _actions.Add(new(TableTransactionActionType.Add, RegionRows.History(region, change.Entry, change.Case.Id, seq)));
+        _actions.Add(new(TableTransactionActionType.UpsertReplace, RegionRows.Tip(region, tip)));
+        if (previous is not null)
+        {
+            foreach (var key in RowKeys.ListRowsOf(previous))
+            {
+                _actions.Add(new(TableTransactionActionType.Delete, new TableEntity(region, key), ETag.All));
+            }
+        }
+
+        foreach (var key in RowKeys.ListRowsOf(tip))
+        {
+            _actions.Add(new(TableTransactionActionType.Add, RegionRows.ListRow(region, key, change.Case, seq)));
+        }
+
+        return e;
+    }
+
+    /// <summary>
+    /// The transaction to submit. The head row is guarded by its ETag, so two activations of one region log can never
+    /// both commit the same sequence numbers: the loser's batch fails whole and it reloads.
+    /// </summary>
+    public IReadOnlyList<TableTransactionAction> Build(ETag? headETag)
+    {
+        var head = RegionRows.Head(region, Head);
+        var headAction = headETag is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
+            : new TableTransactionAction(TableTransactionActionType.Add, head);
+        return [headAction, .. _actions];
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using OrleansCases.Abstractions;
+
+namespace OrleansCases.Grains.ReadModel;
+
+/// <summary>
+/// The row keys of a region's partition. Everything a region writes shares one partition, so one entity-group
+/// batch can store a change's feed row, history row, case tip and list rows together. Lists sort by inverted
+/// sequence number, so Azure Table's ascending RowKey order is "newest change first" and a page is a range scan.
+/// </summary>
+public static class RowKeys
+{
+    public const string Head = "head";
+
+    public static string Feed(long seq) => "f|" + Number(seq);
+
+    public static string FeedPrefix => "f|";
+
+    public static string History(string caseId, int version) =>
+        $"h|{caseId}|{version.ToString("D4", CultureInfo.InvariantCulture)}";
+
+    public static string HistoryPrefix(string caseId) => $"h|{caseId}|";
+
+    public static string Tip(string caseId) => "c|" + caseId;
+
+    /// <summary>The prefix of one list; user ids are escaped so no id can reach into another list's keys.</summary>
+    public static string ListPrefix(CaseListView view, string? userId) => view switch
+    {
+        CaseListView.Region => "r|",
+        CaseListView.Queue => "q|",
+        CaseListView.Owner => $"o|{Escape(userId)}|",
+        CaseListView.Assignee => $"a|{Escape(userId)}|",
+        _ => throw new ArgumentOutOfRangeException(nameof(view), view, null),
+    };
+
+    public static string ListRow(CaseListView view, string? userId, long seq) =>
+        ListPrefix(view, userId) + Number(long.MaxValue - seq);
+
+    /// <summary>The smallest key greater than every key that starts with <paramref name="prefix"/>.</summary>
+    public static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    /// <summary>The list rows a case has in a given state: every list it belongs to, keyed by its latest seq.</summary>
+    public static IEnumerable<string> ListRowsOf(CaseTip tip)
+    {
+        ArgumentNullException.ThrowIfNull(tip);
+        yield return ListRow(CaseListView.Region, null, tip.Seq);
+        yield return ListRow(CaseListView.Owner, tip.OwnerId, tip.Seq);
+        if (tip.Status == CaseStatus.ForwardedToClinician)
+        {
+            yield return ListRow(CaseListView.Queue, null, tip.Seq);
+        }
+
+        if (tip.AssigneeId is not null)
+        {
+            yield return ListRow(CaseListView.Assignee, tip.AssigneeId, tip.Seq);
+        }
+    }
+
+    private static string Number(long value) => value.ToString("D19", CultureInfo.InvariantCulture);
+
+    // Uri escaping leaves only letters, digits and -._~ unescaped, none of which Azure Table forbids in keys.
+    private static string Escape(string? userId) =>
+        Uri.EscapeDataString(userId ?? throw new ArgumentException("This list needs a user id.", nameof(userId)));
+}

@@ -1,0 +1,215 @@
+using Azure;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Streams;
+using OrleansCases.Abstractions;
+using OrleansCases.Grains.ReadModel;
+
+namespace OrleansCases.Grains;
+
+/// <summary>
+/// A region's ordered log (design.md section 1). Reentrant so that changes arriving while a batch is being written
+/// queue up and go out together in the next one (group commit); all its code still runs one turn at a time.
+/// It never calls a case grain, so a case calling it can never deadlock.
+/// </summary>
+[Reentrant]
+public sealed class RegionLogGrain(CaseTable table, ILogger<RegionLogGrain> logger) : Grain, IRegionLogGrain
+{
+    // Enough to hold a busy region's active cases; past it the cache starts over and tips are re-read.
+    private const int MaxCachedTips = 50_000;
+
+    private readonly Dictionary<string, CaseTip> _tips = [];
+    private readonly Dictionary<(string CaseId, int Version), Pending> _pending = [];
+    private readonly List<Pending> _queue = [];
+    private string _region = "";
+    private IAsyncStream<CaseEvent>? _stream;
+    private long _head;
+    private ETag? _headETag;
+    private bool _headLoaded;
+    private bool _flushing;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _region = this.GetPrimaryKeyString();
+        _stream = this.GetStreamProvider(CaseStreams.ProviderName).GetStream<CaseEvent>(CaseStreams.ForRegion(_region));
+        return Task.CompletedTask;
+    }
+
+    public async Task<long> AppendAsync(CaseChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Case.Region != _region)
+        {
+            throw new ArgumentException($"Case {change.Case.Id} belongs to another region.", nameof(change));
+        }
+
+        var key = (change.Case.Id, change.Case.Version);
+        if (!_pending.TryGetValue(key, out var pending))
+        {
+            pending = new Pending(change);
+            _pending[key] = pending;
+            _queue.Add(pending);
+            if (!_flushing)
+            {
+                _flushing = true;
+                _ = FlushAsync();
+            }
+        }
+
+        return await pending.Completion.Task;
+    }
+
+    /// <summary>Writes queued changes batch by batch until none are left; every pending change gets an answer.</summary>
+    private async Task FlushAsync()
+    {
+        try
+        {
+            while (_queue.Count > 0)
+            {
+                var taken = new List<Pending>();
+                try
+                {
+                    await WriteNextBatchAsync(taken);
+                }
+                catch (Exception ex)
+                {
+                    // The batch may or may not have been stored (a timeout after commit): forget what we believed.
+                    _headLoaded = false;
+                    _tips.Clear();
+                    GrainLog.BatchFailed(logger, _region, taken.Count, _head + 1, ex);
+                    foreach (var p in taken)
+                    {
+                        Complete(p, new CaseUnavailableException($"Region {_region} could not store the change.", ex));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _flushing = false;
+        }
+    }
+
+    private async Task WriteNextBatchAsync(List<Pending> taken)
+    {
+        if (!_headLoaded)
+        {
+            (_head, _headETag) = await table.ReadHeadAsync(_region);
+            _headLoaded = true;
+        }
+
+        var batch = new RegionBatch(_region, _head);
+        foreach (var p in _queue.ToArray())
+        {
+            if (!batch.CanTake(p.Change))
+            {
+                continue;
+            }
+
+            _queue.Remove(p);
+            taken.Add(p);
+            var previous = await TipAsync(p.Change.Case.Id);
+            var version = p.Change.Case.Version;
+            var storedVersion = previous?.Version ?? 0;
+            if (version <= storedVersion)
+            {
+                // Re-sent from an outbox after it was stored: answer its number, store and publish nothing.
+                var seq = version == storedVersion ? previous!.Seq : await StoredSeqAsync(p.Change);
+                taken.Remove(p);
+                Complete(p, seq);
+            }
+            else if (version != storedVersion + 1)
+            {
+                taken.Remove(p);
+                GrainLog.VersionGap(logger, _region, p.Change.Case.Id, version, storedVersion);
+                Complete(p, new InvalidOperationException($"Version {version} does not follow stored version {storedVersion}."));
+            }
+            else
+            {
+                batch.Add(p.Change, previous);
+            }
+        }
+
+        if (batch.Changes.Count == 0)
+        {
+            return;
+        }
+
+        var response = await table.SubmitAsync(batch.Build(_headETag));
+        _head = batch.Head;
+        _headETag = response.Value[0].Headers.ETag;
+        _headLoaded = _headETag is not null;
+        if (_tips.Count > MaxCachedTips)
+        {
+            _tips.Clear();
+        }
+
+        foreach (var (_, tip) in batch.Changes)
+        {
+            _tips[tip.CaseId] = tip;
+        }
+
+        GrainLog.BatchCommitted(logger, _region, batch.Changes[0].Event.Seq, batch.Head);
+        foreach (var (e, _) in batch.Changes)
+        {
+            await PublishAsync(e);
+        }
+
+        foreach (var p in taken)
+        {
+            Complete(p, _tips[p.Change.Case.Id].Seq);
+        }
+    }
+
+    private async Task PublishAsync(CaseEvent e)
+    {
+        try
+        {
+            await _stream!.OnNextAsync(e);
+        }
+        catch (Exception ex)
+        {
+            // Stored is what counts: a bridge that misses this sees the gap in seq and catches up from the feed.
+            GrainLog.PublishFailed(logger, _region, e.Seq, ex);
+        }
+    }
+
+    private async Task<CaseTip?> TipAsync(string caseId)
+    {
+        if (_tips.TryGetValue(caseId, out var cached))
+        {
+            return cached;
+        }
+
+        var tip = await table.ReadTipAsync(_region, caseId);
+        if (tip is not null)
+        {
+            _tips[caseId] = tip;
+        }
+
+        return tip;
+    }
+
+    private async Task<long> StoredSeqAsync(CaseChange change) =>
+        await table.ReadSeqAsync(_region, change.Case.Id, change.Case.Version)
+        ?? throw new InvalidOperationException($"Version {change.Case.Version} of case {change.Case.Id} has no history row.");
+
+    private void Complete(Pending p, long seq)
+    {
+        _pending.Remove((p.Change.Case.Id, p.Change.Case.Version));
+        p.Completion.TrySetResult(seq);
+    }
+
+    private void Complete(Pending p, Exception error)
+    {
+        _pending.Remove((p.Change.Case.Id, p.Change.Case.Version));
+        p.Completion.TrySetException(error);
+    }
+
+    private sealed class Pending(CaseChange change)
+    {
+        public CaseChange Change { get; } = change;
+
+        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace OrleansCases.Hosting;
+
+/// <summary>The cluster a silo joins or a client connects to; silos and clients must agree on all of it.</summary>
+public sealed class CasesClusterOptions
+{
+    /// <summary>Not "Orleans": Orleans reads that section itself, as provider configuration.</summary>
+    public const string Section = "Cluster";
+
+    /// <summary>Lowercase letters and digits only: Azure table and queue names derive from it.</summary>
+    [Required, RegularExpression("^[a-z][a-z0-9]{2,30}$")]
+    public string ServiceId { get; set; } = "orleanscases";
+
+    [Required, RegularExpression("^[a-z][a-z0-9-]{1,30}$")]
+    public string ClusterId { get; set; } = "dev";
+
+    public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
+
+    public StreamsKind Streams { get; set; } = StreamsKind.Memory;
+
+    /// <summary>Azure queues behind the stream provider when <see cref="Streams"/> is AzureQueue.</summary>
+    [Range(1, 64)]
+    public int StreamQueues { get; set; } = 4;
+
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Localhost clustering: the silo port of the silo every other silo joins through.</summary>
+    [Range(1, 65535)]
+    public int PrimarySiloPort { get; set; } = 11111;
+
+    /// <summary>Localhost clustering on a client: the gateways to try; empty means <see cref="GatewayPort"/> alone.</summary>
+    /// <remarks>Empty by default because configuration binding appends to an array's initial items.</remarks>
+    public int[] GatewayPorts { get; set; } = [];
+
+    /// <summary>Where silos listen and what they advertise; loopback unless a private address is configured.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The names of the stream queues, derived from the service id so two services never share one.</summary>
+    public List<string> StreamQueueNames() =>
+        [.. Enumerable.Range(0, StreamQueues).Select(i => $"{ServiceId}-events-{i}")];
+}
+
+[OptionsValidator]
+public sealed partial class CasesClusterOptionsValidator : IValidateOptions<CasesClusterOptions>;

@@ -1,0 +1,59 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using OrleansCases.Abstractions;
+
+namespace OrleansCases.Hosting;
+
+public static class ClusterClientExtensions
+{
+    /// <summary>Makes this host an Orleans client of the configured cluster, with the case-events stream provider.</summary>
+    public static IHostApplicationBuilder AddCasesClusterClient(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var cluster = builder.AddCasesClusterOptions();
+        builder.AddCaseStorageClients();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ServiceId = cluster.ServiceId;
+                o.ClusterId = cluster.ClusterId;
+            });
+            if (cluster.Clustering == ClusteringKind.AzureTable)
+            {
+                client.UseAzureStorageClustering(ob => ob.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
+            }
+            else
+            {
+                client.UseLocalhostClustering(
+                    cluster.GatewayPorts is [] ? [cluster.GatewayPort] : cluster.GatewayPorts, cluster.ServiceId, cluster.ClusterId);
+            }
+
+            client.AddCaseEventStreams(cluster);
+        });
+        return builder;
+    }
+
+    /// <summary>The case-events stream provider on a client, the same name and kind as on the silos.</summary>
+    public static IClientBuilder AddCaseEventStreams(this IClientBuilder client, CasesClusterOptions cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        if (cluster.Streams == StreamsKind.AzureQueue)
+        {
+            client.AddAzureQueueStreams(CaseStreams.ProviderName, (ClusterClientAzureQueueStreamConfigurator c) =>
+                c.ConfigureAzureQueue(ob => ob.Configure<QueueServiceClient>((o, queues) =>
+                {
+                    o.QueueServiceClient = queues;
+                    o.QueueNames = cluster.StreamQueueNames();
+                })));
+        }
+        else
+        {
+            client.AddMemoryStreams(CaseStreams.ProviderName);
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using OrleansCases.Abstractions;
+using OrleansCases.Grains.ReadModel;
+using OrleansCases.Hosting;
+using OrleansCases.Silo;
+using Xunit;
+
+namespace OrleansCases.Grains.Tests.Support;
+
+/// <summary>
+/// A 2-silo in-process cluster wired like the real silo (read model, streams, storage clients), with grain state in
+/// memory or in Azure Table storage. Each test uses fresh regions and case ids, so tests never see each other's data.
+/// </summary>
+public abstract class ClusterFixture : IAsyncLifetime
+{
+    private InProcessTestCluster? _cluster;
+
+    protected abstract bool AzureGrainStorage { get; }
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync() => _cluster = await StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>Stops every silo and starts a new cluster with the same ServiceId and storage.</summary>
+    public async Task RestartAsync()
+    {
+        await DisposeAsync();
+        _cluster = await StartAsync();
+    }
+
+    /// <summary>Azure Table write requests sent by all silos so far.</summary>
+    public long TableWrites => Cluster.Silos.Sum(s => s.ServiceProvider.GetRequiredService<StorageRequestCounter>().TableWrites);
+
+    private async Task<InProcessTestCluster> StartAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.Options.ServiceId = TestStorage.ServiceId;
+        builder.Options.ClusterId = "tests";
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"] = TestStorage.ConnectionString;
+            host.AddCaseStorageClients();
+            host.Services.AddCaseReadModel();
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            if (AzureGrainStorage)
+            {
+                silo.AddCaseGrainStorage();
+            }
+            else
+            {
+                silo.AddMemoryGrainStorage(CaseStorage.Cases);
+                silo.AddMemoryGrainStorage(CaseStorage.PubSub);
+                silo.UseInMemoryReminderService();
+            }
+
+            silo.AddCaseEventStreams(new CasesClusterOptions());
+        });
+        builder.ConfigureClient(client => client.AddMemoryStreams(CaseStreams.ProviderName));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
+
+/// <summary>Grain state in Orleans memory storage; the read model still in Azurite.</summary>
+public sealed class MemoryClusterFixture : ClusterFixture
+{
+    protected override bool AzureGrainStorage => false;
+}
+
+/// <summary>Grain state, stream subscriptions and reminders in Azure Table storage on Azurite.</summary>
+public sealed class AzureClusterFixture : ClusterFixture
+{
+    protected override bool AzureGrainStorage => true;
+}
