@@ -105,7 +105,7 @@ public static partial class CaseInputRules
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex PatientRefPattern();
 
     private sealed class ErrorList

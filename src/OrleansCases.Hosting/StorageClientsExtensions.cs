@@ -24,12 +24,14 @@ public static class StorageClientsExtensions
         builder.Services.AddSingleton(sp =>
         {
             var options = new TableClientOptions();
+            StorageRetries.Apply(options.Retry);
             options.AddPolicy(sp.GetRequiredService<StorageRequestCounter>().PolicyFor(StorageService.Table), HttpPipelinePosition.PerCall);
             return new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, options);
         });
         builder.Services.AddSingleton(sp =>
         {
             var options = new QueueClientOptions();
+            StorageRetries.Apply(options.Retry);
             options.AddPolicy(sp.GetRequiredService<StorageRequestCounter>().PolicyFor(StorageService.Queue), HttpPipelinePosition.PerCall);
             return new QueueServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, options);
         });

@@ -12,14 +12,13 @@ namespace OrleansCases.Grains.ReadModel;
 public sealed class CaseTable
 {
     private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private Task? _created;
 
     public CaseTable(TableServiceClient service, IOptions<ReadModelOptions> options)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         _table = service.GetTableClient(options.Value.TableName);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
     }
 
     /// <summary>The region's last sequence number and the ETag that guards it (null before the first change).</summary>
@@ -58,7 +57,7 @@ public sealed class CaseTable
     /// <summary>Commits one region batch atomically; all its rows share the region's partition.</summary>
     public async Task<Response<IReadOnlyList<Response>>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions)
     {
-        await _created.Value;
+        await EnsureCreatedAsync();
         return await _table.SubmitTransactionAsync(actions);
     }
 
@@ -69,7 +68,7 @@ public sealed class CaseTable
     public async IAsyncEnumerable<TableEntity> RangeAsync(
         string region, string prefix, string? after, string? filter, IEnumerable<string>? select = null, int pageSize = 200)
     {
-        await _created.Value;
+        await EnsureCreatedAsync();
         var lower = after is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {region} and RowKey ge {prefix}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {region} and RowKey gt {after}");
@@ -85,9 +84,24 @@ public sealed class CaseTable
         }
     }
 
+    /// <summary>Creates the table once per process; a failed attempt is not remembered, so an outage heals.</summary>
+    private async Task EnsureCreatedAsync()
+    {
+        var created = _created ??= _table.CreateIfNotExistsAsync();
+        try
+        {
+            await created;
+        }
+        catch
+        {
+            _ = Interlocked.CompareExchange(ref _created, null, created);
+            throw;
+        }
+    }
+
     private async Task<TableEntity?> GetAsync(string region, string rowKey)
     {
-        await _created.Value;
+        await EnsureCreatedAsync();
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(region, rowKey);
         return response.HasValue ? response.Value : null;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using OrleansCases.Abstractions;
 using OrleansCases.Grains.ReadModel;
@@ -52,6 +53,10 @@ public abstract class ClusterFixture : IAsyncLifetime
         {
             host.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"] = TestStorage.ConnectionString;
             host.AddCaseStorageClients();
+            if (Environment.GetEnvironmentVariable("ORLEANSCASES_TEST_LOGS") == "1")
+            {
+                host.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
+            }
             host.Services.AddCaseReadModel();
         });
         builder.ConfigureSilo((_, silo) =>
@@ -62,6 +67,7 @@ public abstract class ClusterFixture : IAsyncLifetime
             }
             else
             {
+                silo.UseCaseStateSerializer();
                 silo.AddMemoryGrainStorage(CaseStorage.Cases);
                 silo.AddMemoryGrainStorage(CaseStorage.PubSub);
                 silo.UseInMemoryReminderService();

@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# Runs OrleansCases locally: Azurite, one silo and one web front-end, all on loopback.
+#
+#   ./run.sh                  npm ci (when needed), build (Release), start everything; Ctrl-C stops it all
+#   RUN_NO_BUILD=1 ./run.sh   skip the build (use what is in bin/Release)
+#
+# Azurite keeps its data in .azurite/data (git-ignored), so a restart loses nothing. Logs: .run/silo.log,
+# .run/web.log, .azurite/azurite-10002.log. Ctrl-C (or SIGTERM) stops web, silo and Azurite, in that order.
+# When a process dies early, its log tail is printed, the rest is stopped and run.sh exits non-zero.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT="$PWD"
+
+# shellcheck source=deploy/local/azurite.sh
+source "$ROOT/deploy/local/azurite.sh" # azurite_connection_string, azurite_pid_alive, azurite_port_open
+AZURITE="$ROOT/deploy/local/azurite.sh"
+
+RUN_DIR="$ROOT/.run"
+SILO_DIR="$ROOT/silo/OrleansCases.Silo"
+WEB_DIR="$ROOT/web/OrleansCases.Web"
+SILO_DLL="$SILO_DIR/bin/Release/net10.0/OrleansCases.Silo.dll"
+WEB_DLL="$WEB_DIR/bin/Release/net10.0/OrleansCases.Web.dll"
+SILO_READY_URL="http://127.0.0.1:5090/health/ready"
+WEB_READY_URL="http://127.0.0.1:5080/health/ready"
+READY_TIMEOUT=90 # seconds, for each of silo and web
+# Ports the silo (HTTP 5090, silo 11111, gateway 30000) and the web (5080) bind by default.
+APP_PORTS=(5080 5090 11111 30000)
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+say() { echo "run.sh: $*"; }
+fail() {
+  echo "run.sh: $*" >&2
+  exit 1
+}
+
+for tool in dotnet node npm curl setsid; do
+  command -v "$tool" >/dev/null || fail "'$tool' is required but not found on PATH"
+done
+
+mkdir -p "$RUN_DIR"
+
+# One run.sh per clone.
+if [[ -f "$RUN_DIR/run.pid" ]]; then
+  other="$(tr -dc '0-9' <"$RUN_DIR/run.pid")"
+  if [[ -n "$other" && "$other" != "$$" ]] && azurite_pid_alive "$other" &&
+    tr '\0' ' ' <"/proc/$other/cmdline" 2>/dev/null | grep -q 'run\.sh'; then
+    fail "already running (pid $other); stop it with Ctrl-C in its terminal or: kill $other"
+  fi
+fi
+echo "$$" >"$RUN_DIR/run.pid"
+
+# app_pid NAME: the pid of a live silo/web process that a run.sh of this clone started.
+app_pid() {
+  local name="$1" pid_file="$RUN_DIR/$1.pid" pid dll
+  [[ -f "$pid_file" ]] || return 1
+  pid="$(tr -dc '0-9' <"$pid_file")"
+  [[ -n "$pid" ]] && azurite_pid_alive "$pid" || return 1
+  [[ "$name" == silo ]] && dll="OrleansCases.Silo.dll" || dll="OrleansCases.Web.dll"
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$dll" || return 1
+  echo "$pid"
+}
+
+# stop_app NAME TIMEOUT: SIGTERM (graceful host shutdown), wait, SIGKILL after TIMEOUT seconds.
+stop_app() {
+  local name="$1" timeout="$2" pid waited=0
+  if pid="$(app_pid "$name")"; then
+    say "stopping $name (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    while azurite_pid_alive "$pid"; do
+      if ((waited >= timeout * 10)); then
+        say "$name (pid $pid) did not stop within ${timeout}s; killing it"
+        kill -KILL "$pid" 2>/dev/null || true
+        sleep 0.2
+        break
+      fi
+      sleep 0.1
+      waited=$((waited + 1))
+    done
+    wait "$pid" 2>/dev/null || true # reap it when it is our child
+  fi
+  rm -f "$RUN_DIR/$name.pid"
+}
+
+azurite_started=0
+stopping=0
+# The original stdout and stderr: a signal can arrive while a function runs with its output redirected.
+exec 3>&1 4>&2
+
+# shellcheck disable=SC2317 # invoked by the traps
+shutdown() {
+  local rc=$?
+  trap - EXIT INT TERM
+  exec 1>&3 2>&4
+  ((stopping)) && exit "$rc"
+  stopping=1
+  stop_app web 30
+  stop_app silo 45
+  if ((azurite_started)); then
+    "$AZURITE" stop || true
+    rm -f "$RUN_DIR/azurite.owned"
+  elif "$AZURITE" status >/dev/null 2>&1; then
+    say "leaving Azurite running: it was running before run.sh started (deploy/local/azurite.sh stop)"
+  fi
+  rm -f "$RUN_DIR/run.pid"
+  exit "$rc"
+}
+trap shutdown EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A run.sh that was killed outright (SIGKILL) leaves its silo and web behind: stop them first.
+stop_app web 30
+stop_app silo 45
+
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  say "installing npm packages (Azurite)"
+  npm ci --no-audit --no-fund
+fi
+
+if [[ "${RUN_NO_BUILD:-0}" == 1 ]]; then
+  say "RUN_NO_BUILD=1: skipping the build"
+else
+  say "building (Release)"
+  dotnet build OrleansCases.sln -c Release
+fi
+[[ -f "$SILO_DLL" ]] || fail "$SILO_DLL not found (build failed, or RUN_NO_BUILD=1 before a first build)"
+[[ -f "$WEB_DLL" ]] || fail "$WEB_DLL not found (build failed, or RUN_NO_BUILD=1 before a first build)"
+
+for port in "${APP_PORTS[@]}"; do
+  azurite_port_open "$port" && fail "port $port on 127.0.0.1 is already in use (another silo or web still running?)"
+done
+
+if "$AZURITE" status >/dev/null 2>&1; then
+  if [[ -f "$RUN_DIR/azurite.owned" ]]; then
+    say "Azurite left running by an earlier run.sh; using it"
+    azurite_started=1
+  else
+    say "Azurite is already running; using it"
+  fi
+else
+  "$AZURITE" start >/dev/null 3>&- 4>&-
+  azurite_started=1
+fi
+((azurite_started)) && touch "$RUN_DIR/azurite.owned"
+azurite_pid="$("$AZURITE" pid)"
+connection_string="$(azurite_connection_string)"
+azurite_log="$(dirname "${AZURITE_DATA:-$ROOT/.azurite/data}")/azurite-${AZURITE_TABLE_PORT:-10002}.log"
+
+# start_app NAME DIR DLL: runs `dotnet DLL` in DIR (its content root: appsettings.json, wwwroot), in its own session
+# so that a Ctrl-C reaches run.sh only and run.sh stops the processes in order; output goes to .run/NAME.log.
+start_app() {
+  local name="$1" dir="$2" dll="$3" pid_file="$RUN_DIR/$1.pid"
+  rm -f "$pid_file"
+  (
+    cd "$dir"
+    export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
+    export Storage__ConnectionString="$connection_string"
+    # shellcheck disable=SC2016 # $$, $1 and $@ belong to the inner shell
+    exec setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' "$name" "$pid_file" dotnet "$dll"
+  ) </dev/null >"$RUN_DIR/$name.log" 2>&1 3>&- 4>&- &
+  local waited=0
+  until [[ -s "$pid_file" ]]; do
+    ((waited < 100)) || fail "$name did not start"
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+  say "$name started (pid $(cat "$pid_file")); log .run/$name.log"
+}
+
+# died NAME LOG: report a process that exited on its own, then exit non-zero (the EXIT trap stops the rest).
+died() {
+  local name="$1" log="$2"
+  echo "run.sh: $name exited unexpectedly; last lines of $log:" >&2
+  echo "----------------------------------------------------------------" >&2
+  tail -n 40 "$log" >&2 || true
+  echo "----------------------------------------------------------------" >&2
+  exit 1
+}
+
+# check_alive NAME...: every named process (azurite, silo, web) is still running.
+check_alive() {
+  local name
+  for name in "$@"; do
+    case "$name" in
+      azurite) azurite_pid_alive "$azurite_pid" || died Azurite "$azurite_log" ;;
+      *) app_pid "$name" >/dev/null || died "$name" "$RUN_DIR/$name.log" ;;
+    esac
+  done
+}
+
+# wait_ready NAME URL NAMES...: until URL answers 200, while the named processes stay alive.
+wait_ready() {
+  local name="$1" url="$2" waited=0
+  shift 2
+  say "waiting for $name: $url"
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    check_alive "$@"
+    if ((waited >= READY_TIMEOUT * 2)); then
+      echo "run.sh: $name not ready within ${READY_TIMEOUT}s ($url); last lines of .run/$name.log:" >&2
+      tail -n 40 "$RUN_DIR/$name.log" >&2 || true
+      exit 1
+    fi
+    sleep 0.5
+    waited=$((waited + 1))
+  done
+}
+
+start_app silo "$SILO_DIR" "$SILO_DLL"
+wait_ready silo "$SILO_READY_URL" azurite silo
+start_app web "$WEB_DIR" "$WEB_DLL"
+wait_ready web "$WEB_READY_URL" azurite silo web
+
+cat <<EOF
+
+OrleansCases is running.
+
+  Portal        http://localhost:5080
+  Silo health   http://localhost:5090/health/ready
+  Azurite       blob/queue/table 127.0.0.1:${AZURITE_BLOB_PORT:-10000}/${AZURITE_QUEUE_PORT:-10001}/${AZURITE_TABLE_PORT:-10002}, data in ${AZURITE_DATA:-.azurite/data}
+  Logs          .run/silo.log, .run/web.log, ${azurite_log#"$ROOT"/}
+
+Demo logins (password: demo-pass)
+
+  user              role        region
+  asha.north        asha        north
+  asha2.north       asha        north
+  chw.north         chw         north
+  clinician.north   clinician   north
+  clinician2.north  clinician   north
+  asha.south        asha        south
+  chw.south         chw         south
+  clinician.south   clinician   south
+  admin             admin       -
+
+Press Ctrl-C to stop web, silo and Azurite.
+EOF
+
+while :; do
+  check_alive web silo azurite
+  sleep 1 &
+  wait $! || true
+done

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Runs every test of OrleansCases.sln against a private, throw-away Azurite.
+#
+#   ./test.sh                             all tests
+#   ./test.sh --filter "Category!=Slow"   extra arguments go to `dotnet test`
+#
+# Installs what the tests need (npm ci when node_modules is missing or stale; dotnet restore), starts its own
+# Azurite on 127.0.0.1:10100/10101/10102 (TEST_AZURITE_BLOB_PORT, TEST_AZURITE_QUEUE_PORT, TEST_AZURITE_TABLE_PORT)
+# with its data in a fresh temporary folder, so it never clashes with a running ./run.sh, and exports for the tests:
+#   ORLEANSCASES_TEST_STORAGE       connection string of that Azurite
+#   ORLEANSCASES_TEST_AZURITE_PID   its process id (tests that need a storage outage pause it with SIGSTOP/SIGCONT)
+# On exit Azurite is stopped and the folder deleted. The exit code is dotnet test's; the last line reads
+# "N passed, N failed" (", N skipped" when some were skipped).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+AZURITE=deploy/local/azurite.sh
+TMP_PREFIX="${TMPDIR:-/tmp}/orleanscases-test."
+export AZURITE_BLOB_PORT="${TEST_AZURITE_BLOB_PORT:-10100}"
+export AZURITE_QUEUE_PORT="${TEST_AZURITE_QUEUE_PORT:-10101}"
+export AZURITE_TABLE_PORT="${TEST_AZURITE_TABLE_PORT:-10102}"
+# English output, so the summary lines below can be parsed.
+export DOTNET_CLI_UI_LANGUAGE=en
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+test_dir=""
+summary=""
+# The original stdout and stderr: a signal can arrive while a command runs with its output redirected.
+exec 3>&1 4>&2
+
+# shellcheck disable=SC2317 # invoked by the traps
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  exec 1>&3 2>&4
+  if [[ -n "$test_dir" ]]; then
+    AZURITE_DATA="$test_dir/data" "$AZURITE" stop >/dev/null || true
+    rm -rf "$test_dir"
+  fi
+  [[ -z "$summary" ]] || echo "$summary"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A test run that was killed outright (SIGKILL) leaves its Azurite and folder behind: clear them away.
+for stale in "$TMP_PREFIX"*; do
+  [[ -d "$stale" && -f "$stale/owner.pid" ]] || continue
+  owner="$(tr -dc '0-9' <"$stale/owner.pid")"
+  [[ -n "$owner" ]] && kill -0 "$owner" 2>/dev/null && continue
+  for pid_file in "$stale"/azurite-*.pid; do
+    [[ -f "$pid_file" ]] || continue
+    port="${pid_file##*/azurite-}"
+    port="${port%.pid}"
+    AZURITE_DATA="$stale/data" AZURITE_TABLE_PORT="$port" "$AZURITE" stop >/dev/null || true
+  done
+  rm -rf "$stale"
+done
+
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+fi
+dotnet restore OrleansCases.sln
+
+test_dir="$(mktemp -d "${TMP_PREFIX}XXXXXX")"
+echo "$$" >"$test_dir/owner.pid"
+export AZURITE_DATA="$test_dir/data"
+"$AZURITE" start >/dev/null 3>&- 4>&-
+ORLEANSCASES_TEST_STORAGE="$("$AZURITE" connection-string)"
+ORLEANSCASES_TEST_AZURITE_PID="$("$AZURITE" pid)"
+export ORLEANSCASES_TEST_STORAGE ORLEANSCASES_TEST_AZURITE_PID
+echo "test.sh: Azurite pid $ORLEANSCASES_TEST_AZURITE_PID on 127.0.0.1:$AZURITE_BLOB_PORT/$AZURITE_QUEUE_PORT/$AZURITE_TABLE_PORT, data in $AZURITE_DATA"
+
+log="$test_dir/dotnet-test.log"
+set +e
+dotnet test OrleansCases.sln -c Release --no-restore "$@" 2>&1 3>&- 4>&- | tee "$log"
+rc=${PIPESTATUS[0]}
+set -e
+
+# One line per test assembly: "Passed!  - Failed:     0, Passed:    42, Skipped:     0, Total:    42, Duration: ..."
+read -r passed failed skipped runs < <(
+  sed -nE 's/^[[:space:]]*(Passed|Failed)! +- +Failed: *([0-9]+), *Passed: *([0-9]+), *Skipped: *([0-9]+), *Total: *([0-9]+).*/\2 \3 \4/p' "$log" |
+    awk '{ f += $1; p += $2; s += $3; n++ } END { printf "%d %d %d %d\n", p, f, s, n }'
+)
+if ((rc != 0 && failed == 0)); then
+  echo "test.sh: dotnet test exited with $rc without a failed test ($runs test assemblies reported): a build error, a crash or an aborted run; see the output above." >&2
+fi
+summary="$passed passed, $failed failed"
+((skipped == 0)) || summary+=", $skipped skipped"
+exit "$rc"
