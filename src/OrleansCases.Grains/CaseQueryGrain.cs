@@ -39,7 +39,7 @@ public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
         string? lastKey = null;
         var more = false;
         var filter = filters.Count == 0 ? null : string.Join(" and ", filters);
-        await foreach (var row in table.RangeAsync(query.Region, prefix, query.After, filter, ["Case"], Math.Min(query.Limit + 1, 1000)))
+        await foreach (var row in table.RangeAsync(query.Region, prefix, query.After, filter, ["RowKey", "Case"], Math.Min(query.Limit + 1, 1000)))
         {
             if (items.Count == query.Limit)
             {
