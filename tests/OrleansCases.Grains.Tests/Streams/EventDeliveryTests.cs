@@ -4,8 +4,8 @@ using Xunit;
 
 namespace OrleansCases.Grains.Tests.Streams;
 
-[Trait("Category", "Grains")]
-public sealed class EventDeliveryTests(MemoryClusterFixture fixture) : IClassFixture<MemoryClusterFixture>
+/// <summary>How events leave the region log, whichever stream provider carries them.</summary>
+public abstract class EventDeliveryContract(ClusterFixture fixture)
 {
     private readonly Region _r = new();
     private readonly CaseDriver _cases = new(fixture.Client);
@@ -48,6 +48,17 @@ public sealed class EventDeliveryTests(MemoryClusterFixture fixture) : IClassFix
             Assert.Equal(CasePriority.Urgent, e.Priority);
         }
     }
+}
+
+[Trait("Category", "Grains")]
+public sealed class EventDeliveryOnAzureQueueStreamsTests(AzureQueueStreamsClusterFixture fixture)
+    : EventDeliveryContract(fixture), IClassFixture<AzureQueueStreamsClusterFixture>;
+
+[Trait("Category", "Grains")]
+public sealed class EventDeliveryTests(MemoryClusterFixture fixture) : EventDeliveryContract(fixture), IClassFixture<MemoryClusterFixture>
+{
+    private readonly Region _r = new();
+    private readonly CaseDriver _cases = new(fixture.Client);
 
     [Fact]
     public async Task A_change_sent_again_to_the_region_log_is_neither_stored_nor_published_twice()

@@ -19,6 +19,8 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     protected abstract bool AzureGrainStorage { get; }
 
+    protected virtual StreamsKind Streams => StreamsKind.Memory;
+
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
 
     public IClusterClient Client => Cluster.Client;
@@ -43,6 +45,8 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     /// <summary>Azure Table write requests sent by all silos so far.</summary>
     public long TableWrites => Cluster.Silos.Sum(s => s.ServiceProvider.GetRequiredService<StorageRequestCounter>().TableWrites);
+
+    private CasesClusterOptions ClusterOptions => new() { ServiceId = TestStorage.ServiceId, Streams = Streams };
 
     private async Task<InProcessTestCluster> StartAsync()
     {
@@ -73,9 +77,14 @@ public abstract class ClusterFixture : IAsyncLifetime
                 silo.UseInMemoryReminderService();
             }
 
-            silo.AddCaseEventStreams(new CasesClusterOptions());
+            silo.AddCaseEventStreams(ClusterOptions);
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(CaseStreams.ProviderName));
+        builder.ConfigureClientHost(host =>
+        {
+            host.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"] = TestStorage.ConnectionString;
+            host.AddCaseStorageClients();
+        });
+        builder.ConfigureClient(client => client.AddCaseEventStreams(ClusterOptions));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
@@ -92,4 +101,12 @@ public sealed class MemoryClusterFixture : ClusterFixture
 public sealed class AzureClusterFixture : ClusterFixture
 {
     protected override bool AzureGrainStorage => true;
+}
+
+/// <summary>The production shape: Azure Table grain storage and Azure Queue streams.</summary>
+public sealed class AzureQueueStreamsClusterFixture : ClusterFixture
+{
+    protected override bool AzureGrainStorage => true;
+
+    protected override StreamsKind Streams => StreamsKind.AzureQueue;
 }
