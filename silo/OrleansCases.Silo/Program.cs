@@ -11,3 +11,6 @@ var app = builder.Build();
 app.MapCasesHealth();
 
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
