@@ -23,7 +23,11 @@ public sealed class CaseGrain(
     private static readonly TimeSpan _outboxReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly List<CaseHistoryEntry> _history = [];
-    private bool _outboxUnconfirmed;
+
+    // Whether the region log has confirmed the outbox as it is now. False for an outbox read from storage: it may or
+    // may not have reached the log before, and the log ignores what it already has.
+    private bool _outboxConfirmed;
+    private bool _reminderRegistered;
     private IGrainTimer? _retryTimer;
 
     private CaseRecord? Current => state.State.Case;
@@ -109,9 +113,14 @@ public sealed class CaseGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == OutboxReminder && await TrySendOutboxAsync() && await this.GetReminder(OutboxReminder) is { } reminder)
+        if (reminderName == OutboxReminder)
         {
-            await this.UnregisterReminder(reminder);
+            // Set, so the stop below unregisters it even when this activation did not register it.
+            _reminderRegistered = true;
+            if (await TrySendOutboxAsync())
+            {
+                await StopOutboxRetryAsync();
+            }
         }
     }
 
@@ -131,6 +140,7 @@ public sealed class CaseGrain(
             {
                 GrainLog.WriteConflict(logger, this.GetPrimaryKeyString(), Current?.Version ?? 0);
                 await state.ReadStateAsync();
+                _outboxConfirmed = false;
                 await LoadHistoryAsync();
             }
         }
@@ -159,7 +169,7 @@ public sealed class CaseGrain(
         }
 
         _history.Add(change.Entry);
-        _outboxUnconfirmed = true;
+        _outboxConfirmed = false;
         await SendOutboxAsync();
         return new CaseCommandResult(CaseCommandOutcome.Ok, ViewOf(next, actor));
     }
@@ -175,37 +185,31 @@ public sealed class CaseGrain(
 
     private async Task<bool> TrySendOutboxAsync()
     {
-        if (!_outboxUnconfirmed && state.State.Outbox.Count == 0)
+        var outbox = state.State.Outbox;
+        if (_outboxConfirmed || outbox.Count == 0)
         {
             return true;
         }
 
-        if (!_outboxUnconfirmed)
-        {
-            // Loaded from storage: it may or may not have reached the log; the log ignores what it already has.
-            _outboxUnconfirmed = true;
-        }
-
-        var current = state.State.Outbox;
         try
         {
-            foreach (var change in current)
+            foreach (var change in outbox)
             {
                 await GrainFactory.GetGrain<IRegionLogGrain>(change.Case.Region).AppendAsync(change);
             }
         }
         catch (Exception ex)
         {
-            GrainLog.OutboxSendFailed(logger, this.GetPrimaryKeyString(), current[^1].Case.Version, ex);
+            GrainLog.OutboxSendFailed(logger, this.GetPrimaryKeyString(), outbox[^1].Case.Version, ex);
             await ScheduleOutboxRetryAsync();
             return false;
         }
 
-        if (state.State.Outbox == current)
+        // A command may have replaced the outbox while this one was on its way; only the one sent is confirmed.
+        if (state.State.Outbox == outbox)
         {
-            _outboxUnconfirmed = false;
-            _retryTimer?.Dispose();
-            _retryTimer = null;
+            _outboxConfirmed = true;
+            await StopOutboxRetryAsync();
         }
 
         return true;
@@ -219,11 +223,37 @@ public sealed class CaseGrain(
         try
         {
             await this.RegisterOrUpdateReminder(OutboxReminder, _outboxReminderPeriod, _outboxReminderPeriod);
+            _reminderRegistered = true;
         }
         catch (Exception ex)
         {
             // Storage is likely down too; the timer keeps trying while this activation lives.
-            GrainLog.OutboxSendFailed(logger, this.GetPrimaryKeyString(), Current?.Version ?? 0, ex);
+            GrainLog.OutboxReminderFailed(logger, this.GetPrimaryKeyString(), ex);
+        }
+    }
+
+    private async Task StopOutboxRetryAsync()
+    {
+        _retryTimer?.Dispose();
+        _retryTimer = null;
+        if (!_reminderRegistered)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await this.GetReminder(OutboxReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            _reminderRegistered = false;
+        }
+        catch (Exception ex)
+        {
+            // Harmless: the reminder finds a confirmed outbox, and unregisters itself then.
+            GrainLog.OutboxReminderFailed(logger, this.GetPrimaryKeyString(), ex);
         }
     }
 

@@ -11,9 +11,6 @@ internal static partial class GrainLog
     [LoggerMessage(1, LogLevel.Warning, "Case {CaseId} could not hand version {Version} to its region log; will retry")]
     public static partial void OutboxSendFailed(ILogger logger, string caseId, int version, Exception exception);
 
-    [LoggerMessage(2, LogLevel.Information, "Case {CaseId} re-sent version {Version} from its outbox")]
-    public static partial void OutboxResent(ILogger logger, string caseId, int version);
-
     [LoggerMessage(3, LogLevel.Warning, "Case {CaseId} lost a write race at version {Version}; refreshed from storage")]
     public static partial void WriteConflict(ILogger logger, string caseId, int version);
 
@@ -31,6 +28,9 @@ internal static partial class GrainLog
 
     [LoggerMessage(8, LogLevel.Debug, "Region {Region} committed seq {FirstSeq}..{LastSeq} in one batch")]
     public static partial void BatchCommitted(ILogger logger, string region, long firstSeq, long lastSeq);
+
+    [LoggerMessage(10, LogLevel.Warning, "Case {CaseId} could not change its outbox reminder")]
+    public static partial void OutboxReminderFailed(ILogger logger, string caseId, Exception exception);
 
     [LoggerMessage(9, LogLevel.Error, "Case {CaseId} holds {Stored} history entries for version {Version}")]
     public static partial void HistoryMismatch(ILogger logger, string caseId, int stored, int version);
