@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using OrleansCases.Abstractions;
@@ -15,7 +16,7 @@ namespace OrleansCases.Grains;
 public sealed class CaseGrain(
     [PersistentState("case", CaseStorage.Cases)] IPersistentState<CaseGrainState> state,
     CaseTable table,
-    TimeProvider clock,
+    [FromKeyedServices(CaseClock.Key)] TimeProvider clock,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
     private const string OutboxReminder = "outbox";

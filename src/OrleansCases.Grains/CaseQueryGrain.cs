@@ -23,7 +23,7 @@ public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
         }
 
         // Read the head first: anything changed after it reaches the caller through the feed.
-        var (head, _) = await table.ReadHeadAsync(query.Region);
+        var head = (await table.ReadHeadAsync(query.Region)).Seq;
         var filters = new List<string>();
         if (query.Status is { } status)
         {
@@ -60,7 +60,13 @@ public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
         ArgumentOutOfRangeException.ThrowIfNegative(afterSeq);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxFeedPage);
-        var (head, _) = await table.ReadHeadAsync(region);
+        var head = await table.ReadHeadAsync(region);
+        if (afterSeq < head.Floor)
+        {
+            // Events after the cursor were pruned: the caller must start over, so reading more would be wasted.
+            return new FeedPage([], head.Seq, head.Floor);
+        }
+
         var items = new List<CaseEvent>(Math.Min(limit, 64));
         await foreach (var row in table.RangeAsync(region, RowKeys.FeedPrefix, RowKeys.Feed(afterSeq), null, ["Event"], limit))
         {
@@ -71,6 +77,13 @@ public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
             }
         }
 
-        return new FeedPage(items, head);
+        // Pruned between the two reads: the rows right after the cursor are gone, and since pruning deletes from the
+        // oldest up, so is every row before the first one found.
+        if (items.Count > 0 && items[0].Seq > afterSeq + 1)
+        {
+            return new FeedPage([], head.Seq, items[0].Seq - 1);
+        }
+
+        return new FeedPage(items, head.Seq, head.Floor);
     }
 }

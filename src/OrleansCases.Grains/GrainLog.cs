@@ -32,6 +32,15 @@ internal static partial class GrainLog
     [LoggerMessage(10, LogLevel.Warning, "Case {CaseId} could not change its outbox reminder")]
     public static partial void OutboxReminderFailed(ILogger logger, string caseId, Exception exception);
 
+    [LoggerMessage(11, LogLevel.Debug, "Region {Region} pruned its feed from seq {FirstSeq} to {Floor}")]
+    public static partial void FeedPruned(ILogger logger, string region, long firstSeq, long floor);
+
+    [LoggerMessage(12, LogLevel.Debug, "Region {Region} read the times of {Count} feed rows after seq {Floor}")]
+    public static partial void FeedTimesRead(ILogger logger, string region, int count, long floor);
+
+    [LoggerMessage(13, LogLevel.Warning, "Region {Region} could not read its feed times after seq {Floor}; pruning waits")]
+    public static partial void FeedTimesReadFailed(ILogger logger, string region, long floor, Exception exception);
+
     [LoggerMessage(9, LogLevel.Error, "Case {CaseId} holds {Stored} history entries for version {Version}")]
     public static partial void HistoryMismatch(ILogger logger, string caseId, int stored, int version);
 }

@@ -1,5 +1,7 @@
 using Azure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Streams;
 using OrleansCases.Abstractions;
@@ -10,10 +12,15 @@ namespace OrleansCases.Grains;
 /// <summary>
 /// A region's ordered log (design.md section 1). Reentrant so that changes arriving while a batch is being written
 /// queue up and go out together in the next one (group commit); all its code still runs one turn at a time.
-/// It never calls a case grain, so a case calling it can never deadlock.
+/// It never calls a case grain, so a case calling it can never deadlock. It also prunes the region's feed past
+/// retention (<see cref="FeedRetentionOptions"/>), inside those same batches.
 /// </summary>
 [Reentrant]
-public sealed class RegionLogGrain(CaseTable table, ILogger<RegionLogGrain> logger) : Grain, IRegionLogGrain
+public sealed class RegionLogGrain(
+    CaseTable table,
+    [FromKeyedServices(CaseClock.Key)] TimeProvider clock,
+    IOptions<FeedRetentionOptions> retention,
+    ILogger<RegionLogGrain> logger) : Grain, IRegionLogGrain
 {
     // Enough to hold a busy region's active cases; past it the cache starts over and tips are re-read.
     private const int MaxCachedTips = 50_000;
@@ -21,6 +28,7 @@ public sealed class RegionLogGrain(CaseTable table, ILogger<RegionLogGrain> logg
     private readonly Dictionary<string, CaseTip> _tips = [];
     private readonly Dictionary<(string CaseId, int Version), Pending> _pending = [];
     private readonly List<Pending> _queue = [];
+    private readonly FeedWindow _feed = new(retention.Value);
     private string _region = "";
     private IAsyncStream<CaseEvent>? _stream;
     private long _head;
@@ -94,11 +102,15 @@ public sealed class RegionLogGrain(CaseTable table, ILogger<RegionLogGrain> logg
     {
         if (!_headLoaded)
         {
-            (_head, _headETag) = await table.ReadHeadAsync(_region);
+            var stored = await table.ReadHeadAsync(_region);
+            (_head, _headETag) = (stored.Seq, stored.ETag);
+            _feed.Reset(stored);
             _headLoaded = true;
         }
 
-        var batch = new RegionBatch(_region, _head);
+        var now = clock.GetUtcNow();
+        await LearnFeedTimesAsync(now);
+        var batch = new RegionBatch(_region, _head, now, _feed.Pruning(now));
         foreach (var p in _queue.ToArray())
         {
             if (!batch.CanTake(p.Change))
@@ -136,9 +148,11 @@ public sealed class RegionLogGrain(CaseTable table, ILogger<RegionLogGrain> logg
         }
 
         var response = await table.SubmitAsync(batch.Build(_headETag));
+        var floor = _feed.Floor;
         _head = batch.Head;
         _headETag = response.Value[0].Headers.ETag;
         _headLoaded = _headETag is not null;
+        _feed.Stored(batch.Head, now, batch.Floor);
         if (_tips.Count > MaxCachedTips)
         {
             _tips.Clear();
@@ -150,6 +164,11 @@ public sealed class RegionLogGrain(CaseTable table, ILogger<RegionLogGrain> logg
         }
 
         GrainLog.BatchCommitted(logger, _region, batch.Changes[0].Event.Seq, batch.Head);
+        if (batch.Floor > floor)
+        {
+            GrainLog.FeedPruned(logger, _region, floor + 1, batch.Floor);
+        }
+
         foreach (var (e, _) in batch.Changes)
         {
             await PublishAsync(e);
@@ -158,6 +177,30 @@ public sealed class RegionLogGrain(CaseTable table, ILogger<RegionLogGrain> logg
         foreach (var p in taken)
         {
             Complete(p, _tips[p.Change.Case.Id].Seq);
+        }
+    }
+
+    /// <summary>
+    /// When the oldest retained events are due to go by count but the log knows their time only by a later bound
+    /// (the head's, when it loaded it), reads their times: one small read per <see cref="FeedWindow.ReadSize"/> events,
+    /// and only for events stored before this activation. A failed read only postpones pruning.
+    /// </summary>
+    private async Task LearnFeedTimesAsync(DateTimeOffset now)
+    {
+        if (!_feed.NeedsTimes(_head + 1, now))
+        {
+            return;
+        }
+
+        try
+        {
+            var times = await table.ReadFeedTimesAsync(_region, _feed.Floor, FeedWindow.ReadSize);
+            _feed.Learn(times);
+            GrainLog.FeedTimesRead(logger, _region, times.Count, _feed.Floor);
+        }
+        catch (Exception ex)
+        {
+            GrainLog.FeedTimesReadFailed(logger, _region, _feed.Floor, ex);
         }
     }
 

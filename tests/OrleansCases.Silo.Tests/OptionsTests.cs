@@ -13,6 +13,8 @@ public sealed class OptionsTests
     [InlineData("Cluster:SiloPort", "70000", "SiloPort")]
     [InlineData("Storage:ConnectionString", "", "ConnectionString")]
     [InlineData("ReadModel:TableName", "no-dashes", "TableName")]
+    [InlineData("ReadModel:FeedRetention:MinEvents", "0", "MinEvents")]
+    [InlineData("ReadModel:FeedRetention:MinAge", "00:00:00", "MinAge")]
     public void A_bad_setting_stops_the_silo_from_starting_with_a_message_naming_it(string key, string value, string named)
     {
         using var silo = new SiloFactory(new Dictionary<string, string?> { [key] = value });

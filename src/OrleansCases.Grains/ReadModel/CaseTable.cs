@@ -21,11 +21,30 @@ public sealed class CaseTable
         _table = service.GetTableClient(options.Value.TableName);
     }
 
-    /// <summary>The region's last sequence number and the ETag that guards it (null before the first change).</summary>
-    public async Task<(long Seq, ETag? ETag)> ReadHeadAsync(string region)
+    /// <summary>The region's head: last sequence number, retention floor, last write time and ETag.</summary>
+    public async Task<RegionHead> ReadHeadAsync(string region)
     {
         var row = await GetAsync(region, RowKeys.Head);
-        return row is null ? (0, null) : (row.GetInt64("Seq") ?? 0, row.ETag);
+        return row is null ? RegionHead.Empty : RegionRows.ToHead(row);
+    }
+
+    /// <summary>
+    /// When the region log stored the feed rows after <paramref name="afterSeq"/>: at most <paramref name="max"/>
+    /// of them, oldest first, keys and times only.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Seq, DateTimeOffset At)>> ReadFeedTimesAsync(string region, long afterSeq, int max)
+    {
+        var times = new List<(long, DateTimeOffset)>(max);
+        await foreach (var row in RangeAsync(region, RowKeys.FeedPrefix, RowKeys.Feed(afterSeq), null, ["RowKey", "Timestamp", "At"], max))
+        {
+            times.Add((RowKeys.FeedSeq(row.RowKey), RegionRows.StoredAt(row)));
+            if (times.Count == max)
+            {
+                break;
+            }
+        }
+
+        return times;
     }
 
     public async Task<CaseTip?> ReadTipAsync(string region, string caseId)

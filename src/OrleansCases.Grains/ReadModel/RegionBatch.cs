@@ -6,10 +6,12 @@ namespace OrleansCases.Grains.ReadModel;
 
 /// <summary>
 /// The rows of several changes of one region, written as one entity-group transaction: for each change its feed
-/// row, history row, case tip and list rows (old ones deleted, new ones added), plus the region head once.
-/// Each case appears at most once per batch, so no two actions touch the same row.
+/// row, history row, case tip and list rows (old ones deleted, new ones added), the region head once, and the
+/// deletes of feed rows past retention (<paramref name="pruning"/>), so pruning never costs a request of its own.
+/// Each case appears at most once per batch, and pruned rows lie far below the new ones, so no two actions touch the
+/// same row. <paramref name="at"/> is when the batch is written: feed rows and head carry it, retention counts from it.
 /// </summary>
-public sealed class RegionBatch(string region, long head)
+public sealed class RegionBatch(string region, long head, DateTimeOffset at, FeedPruning pruning)
 {
     /// <summary>Azure Table's limit of operations in one transaction.</summary>
     public const int MaxActions = 100;
@@ -25,9 +27,16 @@ public sealed class RegionBatch(string region, long head)
 
     public IReadOnlyList<(CaseEvent Event, CaseTip Tip)> Changes => _changes;
 
-    /// <summary>Whether <paramref name="change"/> can join this batch (room left, and its case not in it yet).</summary>
+    /// <summary>The retention floor once this batch is stored: the highest seq it leaves pruned.</summary>
+    public long Floor => pruning.Floor + pruning.Count(Head, _changes.Count);
+
+    /// <summary>
+    /// Whether <paramref name="change"/> can join this batch: its case not in it yet, and room left for its rows, the
+    /// head and the deletes the batch owes with one more change (none unless feed rows are due to go).
+    /// </summary>
     public bool CanTake(CaseChange change) =>
-        _actions.Count + MaxActionsPerChange + 1 <= MaxActions && !_cases.Contains(change.Case.Id);
+        _actions.Count + MaxActionsPerChange + 1 + pruning.Count(Head + 1, _changes.Count + 1) <= MaxActions
+        && !_cases.Contains(change.Case.Id);
 
     /// <summary>Adds a change with the next sequence number; <paramref name="previous"/> is where its case stood.</summary>
     public CaseEvent Add(CaseChange change, CaseTip? previous)
@@ -40,7 +49,7 @@ public sealed class RegionBatch(string region, long head)
         _changes.Add((e, tip));
 
         // Adds, not upserts: a second writer of the same seq or version fails the whole batch instead of overwriting.
-        _actions.Add(new(TableTransactionActionType.Add, RegionRows.Feed(region, e)));
+        _actions.Add(new(TableTransactionActionType.Add, RegionRows.Feed(region, e, at)));
         _actions.Add(new(TableTransactionActionType.Add, RegionRows.History(region, change.Entry, change.Case.Id, seq)));
         _actions.Add(new(TableTransactionActionType.UpsertReplace, RegionRows.Tip(region, tip)));
         if (previous is not null)
@@ -61,14 +70,24 @@ public sealed class RegionBatch(string region, long head)
 
     /// <summary>
     /// The transaction to submit. The head row is guarded by its ETag, so two activations of one region log can never
-    /// both commit the same sequence numbers: the loser's batch fails whole and it reloads.
+    /// both commit the same sequence numbers: the loser's batch fails whole and it reloads. The same guard keeps the
+    /// floor in the head true to the deletes: a delete of a row that is not there fails the batch whole too, so only
+    /// rows after the stored floor, all of which exist, are ever deleted.
     /// </summary>
     public IReadOnlyList<TableTransactionAction> Build(ETag? headETag)
     {
-        var head = RegionRows.Head(region, Head);
+        var floor = Floor;
+        var head = RegionRows.Head(region, Head, floor, at);
         var headAction = headETag is { } etag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
             : new TableTransactionAction(TableTransactionActionType.Add, head);
-        return [headAction, .. _actions];
+        var actions = new List<TableTransactionAction>(1 + _actions.Count + (int)(floor - pruning.Floor)) { headAction };
+        actions.AddRange(_actions);
+        for (var seq = pruning.Floor + 1; seq <= floor; seq++)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(region, RowKeys.Feed(seq)), ETag.All));
+        }
+
+        return actions;
     }
 }

@@ -6,17 +6,33 @@ namespace OrleansCases.Grains.ReadModel;
 /// <summary>The entities of a region's partition, made from and read back into our records.</summary>
 public static class RegionRows
 {
-    public static TableEntity Head(string region, long seq) => new(region, RowKeys.Head) { ["Seq"] = seq };
+    public static TableEntity Head(string region, long seq, long floor, DateTimeOffset at) =>
+        new(region, RowKeys.Head) { ["Seq"] = seq, ["Floor"] = floor, ["At"] = at };
 
-    public static TableEntity Feed(string region, CaseEvent e)
+    /// <summary>A feed row; <paramref name="at"/> is when the region log stored it, which retention counts from.</summary>
+    public static TableEntity Feed(string region, CaseEvent e, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(e);
         return new(region, RowKeys.Feed(e.Seq))
         {
             ["CaseId"] = e.CaseId,
             ["Version"] = e.Version,
+            ["At"] = at,
             ["Event"] = CaseJson.Write(e),
         };
+    }
+
+    public static RegionHead ToHead(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.GetInt64("Seq") ?? 0, row.GetInt64("Floor") ?? 0, StoredAt(row), row.ETag);
+    }
+
+    /// <summary>When the region log stored a head or feed row: its own time, or the table's for a row without one.</summary>
+    public static DateTimeOffset StoredAt(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.GetDateTimeOffset("At") ?? row.Timestamp ?? DateTimeOffset.MaxValue;
     }
 
     public static TableEntity History(string region, CaseHistoryEntry entry, string caseId, long seq)

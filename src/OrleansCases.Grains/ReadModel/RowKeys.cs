@@ -16,6 +16,13 @@ public static class RowKeys
 
     public static string FeedPrefix => "f|";
 
+    /// <summary>The seq of a feed row's key.</summary>
+    public static long FeedSeq(string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        return long.Parse(rowKey.AsSpan(FeedPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
     public static string History(string caseId, int version) =>
         $"h|{caseId}|{version.ToString("D4", CultureInfo.InvariantCulture)}";
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using OrleansCases.Abstractions;
@@ -43,6 +44,11 @@ public abstract class ClusterFixture : IAsyncLifetime
         _cluster = await StartAsync();
     }
 
+    /// <summary>Per-fixture silo settings and services, applied after the read model's on every (re)start.</summary>
+    protected virtual void ConfigureSiloHost(IHostApplicationBuilder host)
+    {
+    }
+
     /// <summary>Azure Table write requests sent by all silos so far.</summary>
     public long TableWrites => Cluster.Silos.Sum(s => s.ServiceProvider.GetRequiredService<StorageRequestCounter>().TableWrites);
 
@@ -62,6 +68,7 @@ public abstract class ClusterFixture : IAsyncLifetime
                 host.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
             }
             host.Services.AddCaseReadModel();
+            ConfigureSiloHost(host);
         });
         builder.ConfigureSilo((_, silo) =>
         {
