@@ -220,8 +220,22 @@ OrleansCases is running.
   Azurite       blob/queue/table 127.0.0.1:${AZURITE_BLOB_PORT:-10000}/${AZURITE_QUEUE_PORT:-10001}/${AZURITE_TABLE_PORT:-10002}, data in ${AZURITE_DATA:-.azurite/data}
   Logs          .run/silo.log, .run/web.log, ${azurite_log#"$ROOT"/}
 
-Sign-in, the API and the demo logins arrive with the web front-end; until then the portal
-shows a status page and the silo serves the case grains to Orleans clients on gateway port 30000.
+Demo logins (Development only; every password is demo-pass):
+
+  user              role        region
+  asha.north        asha        north
+  asha2.north       asha        north
+  chw.north         chw         north
+  clinician.north   clinician   north
+  clinician2.north  clinician   north
+  asha.south        asha        south
+  chw.south         chw         south
+  clinician.south   clinician   south
+  admin             admin       (all)
+
+  Browsers sign in with POST /api/auth/login (a session cookie); API and load clients get a bearer token:
+    curl -s http://localhost:5080/api/auth/token -H 'Content-Type: application/json' \\
+      -d '{"username":"asha.north","password":"demo-pass"}'
 
 Press Ctrl-C to stop web, silo and Azurite.
 EOF

@@ -2,7 +2,7 @@
 # Runs every test of OrleansCases.sln against a private, throw-away Azurite.
 #
 #   ./test.sh                             all tests
-#   ./test.sh --filter "Category!=Slow"   extra arguments go to `dotnet test`
+#   ./test.sh --filter "Category!=Slow"   extra arguments go to `dotnet test` (and leave out the ./run.sh smoke test)
 #
 # Installs what the tests need (npm ci when node_modules is missing or stale; dotnet restore), starts its own
 # Azurite on 127.0.0.1:10100/10101/10102 (TEST_AZURITE_BLOB_PORT, TEST_AZURITE_QUEUE_PORT, TEST_AZURITE_TABLE_PORT)
@@ -86,6 +86,17 @@ read -r passed failed skipped runs < <(
 if ((rc != 0 && failed == 0)); then
   echo "test.sh: dotnet test exited with $rc without a failed test ($runs test assemblies reported): a build error, a crash or an aborted run; see the output above." >&2
 fi
+# Last, the product's front door itself: ./run.sh driven by the official JavaScript SignalR client. Only on a full run
+# (no extra arguments) that passed; ORLEANSCASES_SKIP_E2E=1 leaves it out.
+if ((rc == 0 && $# == 0)) && [[ "${ORLEANSCASES_SKIP_E2E:-0}" != 1 ]]; then
+  if tests/e2e/run-smoke.sh 3>&- 4>&-; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    rc=1
+  fi
+fi
+
 summary="$passed passed, $failed failed"
 ((skipped == 0)) || summary+=", $skipped skipped"
 exit "$rc"

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansCases.Web.Tests.Support;
+
+namespace OrleansCases.Web.Tests.Identity;
+
+/// <summary>
+/// The real app on a loopback port, like <see cref="WebInstance"/>, but in a chosen environment and with extra
+/// settings: lowered rate limits, Production with an authority, or a configuration the app must refuse.
+/// </summary>
+public sealed class IdentityWebInstance : WebApplicationFactory<Program>
+{
+    private readonly string _serviceId;
+    private readonly int _gatewayPort;
+    private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private Uri? _address;
+
+    public IdentityWebInstance(string serviceId, int gatewayPort, string environment, IReadOnlyDictionary<string, string?> settings)
+    {
+        _serviceId = serviceId;
+        _gatewayPort = gatewayPort;
+        _environment = environment;
+        _settings = settings;
+        // Loopback only: tests reach it from other loopback addresses (127.0.0.x) to be other clients.
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Where the instance listens, e.g. http://127.0.0.1:41234/; starts it on first use.</summary>
+    public Uri Address => _address ??= Start();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("Storage:ConnectionString", TestStorage.ConnectionString);
+        builder.UseSetting("Cluster:ServiceId", _serviceId);
+        builder.UseSetting("Cluster:ClusterId", "webtests");
+        builder.UseSetting("Cluster:GatewayPort", _gatewayPort.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    private Uri Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address + "/");
+    }
+}

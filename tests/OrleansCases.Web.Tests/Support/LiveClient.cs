@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace OrleansCases.Web.Tests.Support;
+
+/// <summary>
+/// A real SignalR client (WebSockets) of one user against one web instance; it records every caseStatusUpdate and
+/// resync it receives, and lets a test await one with a timeout.
+/// </summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(10);
+    private readonly Channel<JsonElement> _arrivals = Channel.CreateUnbounded<JsonElement>();
+    private readonly ConcurrentQueue<JsonElement> _received = new();
+
+    private LiveClient(HubConnection connection, string userId, bool messagePack)
+    {
+        Connection = connection;
+        UserId = userId;
+        if (messagePack)
+        {
+            // MessagePack maps arrive as dictionaries; seen as JSON they must read exactly like the JSON protocol's.
+            connection.On<Dictionary<object, object?>>("caseStatusUpdate", map =>
+                Record(JsonSerializer.SerializeToElement(map.ToDictionary(p => (string)p.Key, p => p.Value))));
+        }
+        else
+        {
+            connection.On<JsonElement>("caseStatusUpdate", Record);
+        }
+
+        connection.On<string>("resync", _ => Resyncs++);
+    }
+
+    public HubConnection Connection { get; }
+
+    public string UserId { get; }
+
+    public int Resyncs { get; private set; }
+
+    /// <summary>Every event so far, in arrival order.</summary>
+    public IReadOnlyList<JsonElement> Received => [.. _received];
+
+    public static async Task<LiveClient> ConnectAsync(WebInstance web, string userId, bool messagePack = false, string? token = null)
+    {
+        ArgumentNullException.ThrowIfNull(web);
+        token ??= TestTokens.For(web, TestTokens.User(userId));
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(web.Address, "hubs/cases"), o =>
+        {
+            o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+        });
+        if (messagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+
+        var client = new LiveClient(builder.Build(), userId, messagePack);
+        await client.Connection.StartAsync();
+        return client;
+    }
+
+    private void Record(JsonElement e)
+    {
+        _received.Enqueue(e);
+        _arrivals.Writer.TryWrite(e);
+    }
+
+    /// <summary>Waits until an event of <paramref name="caseId"/> at <paramref name="version"/> has arrived.</summary>
+    public async Task<JsonElement> WaitForAsync(string caseId, int version)
+    {
+        using var timeout = new CancellationTokenSource(_timeout);
+        try
+        {
+            while (true)
+            {
+                if (_received.FirstOrDefault(e => Is(e, caseId, version)) is { ValueKind: JsonValueKind.Object } found)
+                {
+                    return found;
+                }
+
+                await _arrivals.Reader.WaitToReadAsync(timeout.Token);
+                _arrivals.Reader.TryRead(out _);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"{UserId} did not receive version {version} of {caseId} within {_timeout}.");
+            throw;
+        }
+    }
+
+    /// <summary>The versions of <paramref name="caseId"/> received, first arrivals only (a connection in two groups may get one twice).</summary>
+    public IReadOnlyList<int> VersionsOf(string caseId) =>
+        [.. Received.Where(e => e.GetProperty("caseId").GetString() == caseId).Select(e => e.GetProperty("version").GetInt32()).Distinct()];
+
+    private static bool Is(JsonElement e, string caseId, int version) =>
+        e.GetProperty("caseId").GetString() == caseId && e.GetProperty("version").GetInt32() == version;
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}

@@ -1,0 +1,56 @@
+extern alias SiloHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using SiloHost::OrleansCases.Silo;
+
+namespace OrleansCases.Web.Tests.Support;
+
+/// <summary>
+/// A real silo, wired by the silo project's own code, in this process: loopback ports of its own and a read-model
+/// table of its own, so its lists and feeds hold only what this test class made.
+/// </summary>
+public sealed class TestSilo : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestSilo(WebApplication app, int gatewayPort)
+    {
+        _app = app;
+        GatewayPort = gatewayPort;
+    }
+
+    public int GatewayPort { get; }
+
+    public static async Task<TestSilo> StartAsync(string serviceId, string readModelTable)
+    {
+        var siloPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        foreach (var (key, value) in new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Storage:ConnectionString"] = TestStorage.ConnectionString,
+            ["Cluster:ServiceId"] = serviceId,
+            ["Cluster:ClusterId"] = "webtests",
+            ["Cluster:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:PrimarySiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ReadModel:TableName"] = readModelTable,
+            ["Logging:LogLevel:Default"] = "Warning",
+        })
+        {
+            builder.Configuration[key] = value;
+        }
+
+        builder.AddCaseSilo();
+        var app = builder.Build();
+        await app.StartAsync();
+        return new TestSilo(app, gatewayPort);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

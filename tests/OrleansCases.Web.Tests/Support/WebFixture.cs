@@ -1,0 +1,40 @@
+using Xunit;
+
+namespace OrleansCases.Web.Tests.Support;
+
+/// <summary>A silo and up to two web instances on it, shared by one test class.</summary>
+public sealed class WebFixture : IAsyncLifetime
+{
+    // One per fixture: clusters sharing a ServiceId share stream subscriptions in storage (PubSubStore).
+    private readonly string _serviceId = "webtests" + Guid.NewGuid().ToString("N")[..12];
+    private TestSilo? _silo;
+    private WebInstance? _a;
+    private WebInstance? _b;
+
+    public WebInstance A => _a ??= new WebInstance(_serviceId, Silo.GatewayPort);
+
+    public WebInstance B => _b ??= new WebInstance(_serviceId, Silo.GatewayPort);
+
+    private TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");
+
+    public async Task InitializeAsync() =>
+        _silo = await TestSilo.StartAsync(_serviceId, "WebTests" + Guid.NewGuid().ToString("N")[..12]);
+
+    public async Task DisposeAsync()
+    {
+        if (_a is not null)
+        {
+            await _a.DisposeAsync();
+        }
+
+        if (_b is not null)
+        {
+            await _b.DisposeAsync();
+        }
+
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+        }
+    }
+}

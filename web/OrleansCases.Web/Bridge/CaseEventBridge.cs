@@ -1,0 +1,221 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using OrleansCases.Abstractions;
+using OrleansCases.Web.Cases;
+using OrleansCases.Web.Feed;
+using OrleansCases.Web.Hubs;
+
+namespace OrleansCases.Web.Bridge;
+
+/// <summary>
+/// Pushes the case-events streams of the configured regions to this instance's SignalR connections. One ordered
+/// loop handles every region: each event's groups are computed once, gaps in a region's seq are filled from the
+/// stored feed, repeats are dropped, and a poll of the feed heads catches up whatever a stream failure lost. Sends
+/// are not awaited one by one, so a slow connection only ever delays itself.
+/// </summary>
+public sealed class CaseEventBridge(
+    IClusterClient cluster,
+    IHubContext<CaseHub, ICaseClient> hub,
+    IOptions<CasesOptions> options,
+    ILogger<CaseEventBridge> logger) : BackgroundService
+{
+    private static readonly TimeSpan _pollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan _retryDelay = TimeSpan.FromSeconds(2);
+    private const int GapFillPage = 500;
+
+    private readonly Channel<Item> _inbox = Channel.CreateUnbounded<Item>(new() { SingleReader = true });
+    private readonly Dictionary<string, StreamSubscriptionHandle<CaseEvent>> _subscriptions = [];
+    private FeedCursor _positions = FeedCursor.Empty;
+
+    /// <summary>Where this bridge has got to in every region; every event it sends carries it as its cursor.</summary>
+    public FeedCursor Positions => _positions;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var region in options.Value.Regions)
+        {
+            await SubscribeAsync(region, stoppingToken);
+        }
+
+        using var poll = new PeriodicTimer(_pollInterval);
+        var polling = PollAsync(poll, stoppingToken);
+        try
+        {
+            await foreach (var item in _inbox.Reader.ReadAllAsync(stoppingToken))
+            {
+                await HandleAsync(item, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await polling;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        foreach (var handle in _subscriptions.Values)
+        {
+            try
+            {
+                await handle.UnsubscribeAsync();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The cluster may be gone already; the subscription dies with it.
+            }
+        }
+    }
+
+    private async Task SubscribeAsync(string region, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var stream = cluster.GetStreamProvider(CaseStreams.ProviderName).GetStream<CaseEvent>(CaseStreams.ForRegion(region));
+                _subscriptions[region] = await stream.SubscribeAsync(
+                    (e, _) => _inbox.Writer.WriteAsync(new Item(region, e)).AsTask(),
+                    ex => _inbox.Writer.WriteAsync(new Item(region, null, ex)).AsTask());
+
+                // Subscribe first, then read the head: nothing stored after the head can be missed.
+                if (!_positions.Positions.ContainsKey(region))
+                {
+                    _positions = _positions.With(region, await HeadAsync(region));
+                }
+
+                BridgeLog.Subscribed(logger, region, _positions[region]);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                BridgeLog.SubscribeFailed(logger, region, ex);
+                await Task.Delay(_retryDelay, stoppingToken);
+            }
+        }
+    }
+
+    private async Task PollAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var region in options.Value.Regions)
+                {
+                    await _inbox.Writer.WriteAsync(new Item(region, null, null), stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HandleAsync(Item item, CancellationToken stoppingToken)
+    {
+        if (item.Error is not null)
+        {
+            BridgeLog.StreamFailed(logger, item.Region, item.Error);
+            _subscriptions.Remove(item.Region);
+            await SubscribeAsync(item.Region, stoppingToken);
+            await CatchUpAsync(item.Region, long.MaxValue);
+            return;
+        }
+
+        if (item.Event is null)
+        {
+            // A poll: anything stored that the stream has not brought by now is fetched from the feed.
+            await CatchUpAsync(item.Region, long.MaxValue);
+            return;
+        }
+
+        var last = _positions[item.Region];
+        if (item.Event.Seq <= last)
+        {
+            return;
+        }
+
+        if (item.Event.Seq > last + 1)
+        {
+            await CatchUpAsync(item.Region, item.Event.Seq - 1);
+            if (_positions[item.Region] != item.Event.Seq - 1)
+            {
+                return;
+            }
+        }
+
+        Send(item.Event);
+    }
+
+    /// <summary>Sends the stored events of a region after our position, up to <paramref name="upTo"/>.</summary>
+    private async Task CatchUpAsync(string region, long upTo)
+    {
+        var from = _positions[region];
+        try
+        {
+            var query = cluster.GetGrain<ICaseQueryGrain>(0);
+            while (_positions[region] < upTo)
+            {
+                var page = await query.ReadFeedAsync(region, _positions[region], GapFillPage);
+                foreach (var e in page.Items.TakeWhile(e => e.Seq <= upTo))
+                {
+                    if (e.Seq != _positions[region] + 1)
+                    {
+                        throw new InvalidOperationException($"The feed of {region} skips from {_positions[region]} to {e.Seq}.");
+                    }
+
+                    Send(e);
+                }
+
+                if (page.Items.Count < GapFillPage)
+                {
+                    break;
+                }
+            }
+
+            if (_positions[region] > from)
+            {
+                BridgeLog.GapFilled(logger, region, from + 1, _positions[region]);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Clients cannot know what they missed: tell them to catch up from storage themselves.
+            BridgeLog.GapNotFilled(logger, region, _positions[region], ex);
+            _ = hub.Clients.All.resync("The server may have missed events; catch up from your last cursor.");
+        }
+    }
+
+    private void Send(CaseEvent e)
+    {
+        _positions = _positions.With(e.Region, e.Seq);
+        var update = CaseStatusUpdate.From(e, _positions.Encode());
+        var sending = hub.Clients.Groups(CaseGroups.ForEvent(e)).caseStatusUpdate(update);
+        if (!sending.IsCompletedSuccessfully)
+        {
+            _ = ObserveAsync(sending, e);
+        }
+    }
+
+    private async Task ObserveAsync(Task sending, CaseEvent e)
+    {
+        try
+        {
+            await sending;
+        }
+        catch (Exception ex)
+        {
+            BridgeLog.SendFailed(logger, e.Region, e.Seq, ex);
+        }
+    }
+
+    private async Task<long> HeadAsync(string region) =>
+        (await cluster.GetGrain<ICaseQueryGrain>(0).ReadFeedAsync(region, long.MaxValue - 1, 1)).Head;
+
+    private sealed record Item(string Region, CaseEvent? Event, Exception? Error = null);
+}

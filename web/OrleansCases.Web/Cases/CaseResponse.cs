@@ -1,0 +1,29 @@
+using OrleansCases.Abstractions;
+
+namespace OrleansCases.Web.Cases;
+
+/// <summary>A case as the API shows it (design.md section 4), with its history and the caller's allowed actions.</summary>
+public sealed record CaseResponse(
+    string Id,
+    string Region,
+    string PatientRef,
+    string Summary,
+    CasePriority Priority,
+    CaseStatus Status,
+    int Version,
+    string OwnerId,
+    string? AssigneeId,
+    string? Facility,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<CaseHistoryEntry> History,
+    IReadOnlyList<CaseAction> AllowedActions)
+{
+    public static CaseResponse From(CaseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var c = view.Case;
+        return new(c.Id, c.Region, c.PatientRef, c.Summary, c.Priority, c.Status, c.Version, c.OwnerId, c.AssigneeId,
+            c.Facility, c.CreatedAt, c.UpdatedAt, view.History, view.AllowedActions);
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OrleansCases.Abstractions;
+using OrleansCases.Web.Feed;
+using OrleansCases.Web.Identity;
+
+namespace OrleansCases.Web.Cases;
+
+/// <summary>The cases API of design.md section 4.</summary>
+public static class CasesApi
+{
+    public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cases").RequireAuthorization();
+        api.RequireRateLimiting(RateLimitPolicies.PerUser);
+
+        api.MapPost("/", CreateAsync).AddEndpointFilter<CookieAntiforgeryFilter>();
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id}", GetAsync);
+        api.MapPost("/{id}/actions/{action}", ActAsync).AddEndpointFilter<CookieAntiforgeryFilter>();
+
+        return api;
+    }
+
+    public static async Task<Results<Created<CaseResponse>, ProblemHttpResult, UnauthorizedHttpResult>> CreateAsync(
+        HttpContext http, IClusterClient cluster)
+    {
+        if (Caller.Of(http) is not { } caller)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var (body, error) = await JsonBody.ReadAsync<CreateCaseRequest>(http.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var command = new CreateCaseCommand(
+            body!.CommandId ?? Guid.NewGuid().ToString("N"), caller, body.PatientRef ?? "", body.Summary ?? "",
+            body.Priority ?? CasePriority.Routine);
+        var errors = CaseInputRules.Validate(command).ToDictionary(e => e.Key, e => e.Value);
+        if (body.Priority is null)
+        {
+            errors["priority"] = ["is required: routine, urgent or emergency."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var id = CaseIds.ForCreate(caller.Id, command.CommandId);
+        var result = await cluster.GetGrain<ICaseGrain>(id).CreateAsync(command);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/cases/{id}", CaseResponse.From(result.View!))
+            : Problems.From(result);
+    }
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult, UnauthorizedHttpResult>> GetAsync(
+        string id, HttpContext http, IClusterClient cluster)
+    {
+        if (Caller.Of(http) is not { } caller)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var view = CaseIds.IsWellFormed(id) ? await cluster.GetGrain<ICaseGrain>(id).GetAsync(caller) : null;
+        return view is null ? Problems.NotFound() : TypedResults.Ok(CaseResponse.From(view));
+    }
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ActAsync(
+        string id, string action, HttpContext http, IClusterClient cluster, IUserDirectory directory)
+    {
+        if (Caller.Of(http) is not { } caller)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var body = new CaseActionRequest(null, null, null, null, null, null);
+        if (http.Request.ContentLength is not 0 && (http.Request.ContentLength is not null || http.Request.HasJsonContentType()))
+        {
+            var (read, error) = await JsonBody.ReadAsync<CaseActionRequest>(http.Request);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            body = read!;
+        }
+
+        if (!ActionNames.TryParse(action, out var caseAction) || caseAction == CaseAction.Create)
+        {
+            return Problems.Invalid("action", $"'{action}' is not an action on a case.");
+        }
+
+        UserRef? assignee = null;
+        if (body.AssignTo is { } assignTo && (assignee = await directory.FindAsync(assignTo, http.RequestAborted)) is null)
+        {
+            return Problems.Invalid("assignTo", "names no known user.");
+        }
+
+        var command = new CaseActionCommand(
+            body.CommandId ?? Guid.NewGuid().ToString("N"), caller, caseAction, body.Note, body.Reason, assignee,
+            body.Facility, body.ExpectedVersion);
+        var errors = CaseInputRules.Validate(command);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors.ToDictionary(e => e.Key, e => e.Value));
+        }
+
+        if (!CaseIds.IsWellFormed(id))
+        {
+            return Problems.NotFound();
+        }
+
+        var result = await cluster.GetGrain<ICaseGrain>(id).ActAsync(command);
+        return result.Succeeded ? TypedResults.Ok(CaseResponse.From(result.View!)) : Problems.From(result);
+    }
+
+    public static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ListAsync(
+        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options,
+        string? view, string? status, string? priority, string? region, int? limit, string? cursor)
+    {
+        if (Caller.Of(http) is not { } caller)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var request = ListRequest.Parse(caller, options.Value, view, status, priority, region, limit, cursor);
+        if (request.Error is not null)
+        {
+            return request.Error;
+        }
+
+        var query = request.Query!;
+        CaseListPage page;
+        try
+        {
+            page = await cluster.GetGrain<ICaseQueryGrain>(0).ListAsync(query);
+        }
+        catch (ArgumentException)
+        {
+            return Problems.Invalid("cursor", "belongs to another list.");
+        }
+
+        var feedCursor = await FeedHeads.CursorForAsync(cluster, caller, options.Value, (query.Region, page.FeedHead));
+        return TypedResults.Ok(new CaseListResponse(page.Items, ListCursor.Encode(page.Next), feedCursor.Encode()));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using OrleansCases.Abstractions;
+using OrleansCases.Web.Bridge;
+
+namespace OrleansCases.Web.Cases;
+
+public static class CasesServiceExtensions
+{
+    /// <summary>Requests larger than this are refused with 413 (design.md section 4).</summary>
+    public const long MaxRequestBodySize = 64 * 1024;
+
+    /// <summary>Options, JSON shape, problem details, the 64 KiB body limit and the stream-to-SignalR bridge.</summary>
+    public static WebApplicationBuilder AddCasesApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<CasesOptions>().BindConfiguration(CasesOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CasesOptions>, CasesOptionsValidator>();
+        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodySize);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+        builder.Services.AddSingleton<CaseEventBridge>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseEventBridge>());
+        return builder;
+    }
+}
+
+/// <summary>
+/// Storage or the cluster failing under a request is a 503 with Retry-After, never a 500: the client retries with
+/// the same commandId and gets the first answer if the command did apply.
+/// </summary>
+public sealed class UnavailableExceptionHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is not (CaseUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException))
+        {
+            return false;
+        }
+
+        await Problems.Unavailable(httpContext).ExecuteAsync(httpContext);
+        return true;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OrleansCases.Abstractions;
+using OrleansCases.Web.Cases;
+using OrleansCases.Web.Hubs;
+
+namespace OrleansCases.Web.Feed;
+
+/// <summary>
+/// GET /api/feed: what the caller's groups (not case watches) received since a cursor, read from the stored feed,
+/// so it is the same on every web instance and after restarts.
+/// </summary>
+public static class FeedApi
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
+
+    public static RouteGroupBuilder MapFeedApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/feed").RequireAuthorization();
+        api.RequireRateLimiting(Identity.RateLimitPolicies.PerUser);
+        api.MapGet("/", ReadAsync);
+        return api;
+    }
+
+    public static async Task<Results<Ok<FeedResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ReadAsync(
+        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, string? after, int? limit)
+    {
+        if (Caller.Of(http) is not { } caller)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Problems.Invalid("limit", $"must be 1 to {MaxLimit}.");
+        }
+
+        if (after is null)
+        {
+            var head = await FeedHeads.CursorForAsync(cluster, caller, options.Value);
+            return TypedResults.Ok(new FeedResponse([], head.Encode()));
+        }
+
+        if (!FeedCursor.TryDecode(after, out var cursor))
+        {
+            return Problems.Invalid("after", "is not a cursor of this API.");
+        }
+
+        var take = limit ?? DefaultLimit;
+        var pages = new List<(string Region, FeedPage Page)>();
+        foreach (var region in FeedHeads.ScopeOf(caller, options.Value))
+        {
+            var page = await cluster.GetGrain<ICaseQueryGrain>(0).ReadFeedAsync(region, cursor[region], take);
+            if (cursor[region] < page.Floor)
+            {
+                return Problems.Gone($"Events of {region} before seq {page.Floor + 1} are no longer kept: reload your lists.");
+            }
+
+            pages.Add((region, page));
+        }
+
+        return TypedResults.Ok(Merge(caller, cursor, pages, take));
+    }
+
+    /// <summary>
+    /// Interleaves the regions' pages oldest first and keeps what the caller receives. Every event walked past moves
+    /// the cursor, shown or not. The walk stops where a full page runs out: that region may have older events still
+    /// unread than the next one of another region.
+    /// </summary>
+    private static FeedResponse Merge(UserRef caller, FeedCursor cursor, List<(string Region, FeedPage Page)> pages, int take)
+    {
+        var stopAt = pages
+            .Where(p => p.Page.Items.Count == take)
+            .Select(p => p.Page.Items[^1].Timestamp)
+            .DefaultIfEmpty(DateTimeOffset.MaxValue)
+            .Min();
+        var items = new List<CaseStatusUpdate>();
+        foreach (var e in pages.SelectMany(p => p.Page.Items).OrderBy(e => e.Timestamp).ThenBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.Seq))
+        {
+            if (items.Count == take || e.Timestamp > stopAt)
+            {
+                break;
+            }
+
+            cursor = cursor.With(e.Region, e.Seq);
+            if (CaseGroups.Receives(caller, e))
+            {
+                items.Add(CaseStatusUpdate.From(e, cursor.Encode()));
+            }
+        }
+
+        return new FeedResponse(items, cursor.Encode());
+    }
+}

@@ -1,0 +1,32 @@
+using OrleansCases.Abstractions;
+using OrleansCases.Web.Cases;
+
+namespace OrleansCases.Web.Feed;
+
+/// <summary>The current heads of the feeds a caller follows: their region, or every region for admins.</summary>
+public static class FeedHeads
+{
+    public static IReadOnlyList<string> ScopeOf(UserRef caller, CasesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(options);
+        return caller.Role == UserRole.Admin ? options.Regions : options.Serves(caller.Region) ? [caller.Region!] : [];
+    }
+
+    /// <summary>A cursor at the head of every region in the caller's scope; <paramref name="known"/> is a head already read.</summary>
+    public static async Task<FeedCursor> CursorForAsync(
+        IClusterClient cluster, UserRef caller, CasesOptions options, (string Region, long Head)? known = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var cursor = FeedCursor.Empty;
+        foreach (var region in ScopeOf(caller, options))
+        {
+            var head = known is { } k && k.Region == region
+                ? k.Head
+                : (await cluster.GetGrain<ICaseQueryGrain>(0).ReadFeedAsync(region, long.MaxValue - 1, 1)).Head;
+            cursor = cursor.With(region, head);
+        }
+
+        return cursor;
+    }
+}

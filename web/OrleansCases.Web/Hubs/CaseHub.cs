@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using OrleansCases.Abstractions;
+using OrleansCases.Web.Cases;
+using OrleansCases.Web.Identity;
+
+namespace OrleansCases.Web.Hubs;
+
+/// <summary>
+/// The hub at /hubs/cases. Thin on purpose: it puts a connection in the groups its claims entitle it to and lets it
+/// watch cases it may read. Events reach it from <see cref="Bridge.CaseEventBridge"/>, not from here.
+/// </summary>
+[Authorize]
+public sealed class CaseHub(IClusterClient cluster) : Hub<ICaseClient>
+{
+    private const string NotReadable = "Case not found, or you may not read it.";
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User?.ToUserRef() is not { } user)
+        {
+            Context.Abort();
+            return;
+        }
+
+        foreach (var group in CaseGroups.ForUser(user))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        }
+    }
+
+    /// <summary>Joins the case's group and answers the case, or fails the same way whether it is missing or not readable.</summary>
+    public async Task<CaseResponse> WatchCase(string caseId)
+    {
+        var user = Context.User?.ToUserRef() ?? throw new HubException(NotReadable);
+        if (!CaseIds.IsWellFormed(caseId))
+        {
+            throw new HubException(NotReadable);
+        }
+
+        var view = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync(user) ?? throw new HubException(NotReadable);
+        await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        return CaseResponse.From(view);
+    }
+
+    public async Task UnwatchCase(string caseId)
+    {
+        if (CaseIds.IsWellFormed(caseId))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using MessagePack;
+using OrleansCases.Abstractions;
+
+namespace OrleansCases.Web.Hubs;
+
+/// <summary>
+/// The event a browser receives (design.md section 5), the same on the wire in JSON and MessagePack: camelCase keys,
+/// enums as their JSON names, times as ISO-8601 UTC strings. The prototype's caseId, status, updatedBy and timestamp
+/// keep their names and meaning. <see cref="Cursor"/> resumes /api/feed right after this event.
+/// </summary>
+[MessagePackObject]
+public sealed record CaseStatusUpdate(
+    [property: Key("caseId")] string CaseId,
+    [property: Key("status")] string Status,
+    [property: Key("previousStatus")] string? PreviousStatus,
+    [property: Key("action")] string Action,
+    [property: Key("updatedBy")] string UpdatedBy,
+    [property: Key("updatedByName")] string UpdatedByName,
+    [property: Key("timestamp")] string Timestamp,
+    [property: Key("region")] string Region,
+    [property: Key("ownerId")] string OwnerId,
+    [property: Key("assigneeId")] string? AssigneeId,
+    [property: Key("previousAssigneeId")] string? PreviousAssigneeId,
+    [property: Key("priority")] string Priority,
+    [property: Key("version")] int Version,
+    [property: Key("note")] string? Note,
+    [property: Key("seq")] long Seq,
+    [property: Key("cursor")] string Cursor)
+{
+    public static CaseStatusUpdate From(CaseEvent e, string cursor)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(
+            e.CaseId, e.Status.ToString(), e.PreviousStatus?.ToString(), ActionNames.ToWire(e.Action), e.UpdatedBy,
+            e.UpdatedByName, e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+            e.Region, e.OwnerId, e.AssigneeId, e.PreviousAssigneeId, PriorityName(e.Priority), e.Version, e.Note, e.Seq, cursor);
+    }
+
+    private static string PriorityName(CasePriority priority) => priority switch
+    {
+        CasePriority.Routine => "routine",
+        CasePriority.Urgent => "urgent",
+        CasePriority.Emergency => "emergency",
+        _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, null),
+    };
+}

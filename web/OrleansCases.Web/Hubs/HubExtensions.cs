@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.Connections;
+
+namespace OrleansCases.Web.Hubs;
+
+public static class HubExtensions
+{
+    /// <summary>Hub messages larger than this close the sending connection (design.md section 5).</summary>
+    public const long MaxMessageSize = 32 * 1024;
+
+    public static WebApplicationBuilder AddCaseHub(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = MaxMessageSize).AddMessagePackProtocol();
+        return builder;
+    }
+
+    /// <summary>/hubs/cases on WebSockets, server-sent events and long polling; closed when the sign-in expires.</summary>
+    public static IEndpointRouteBuilder MapCaseHub(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<CaseHub>("/hubs/cases", o =>
+        {
+            o.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling;
+            o.CloseOnAuthenticationExpiration = true;
+        });
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Threading.RateLimiting;
+
+namespace OrleansCases.Web.Identity;
+
+/// <summary>
+/// The rate limits of design.md section 4 (429 with Retry-After): per signed-in user on the API, and per user name
+/// and per client address on sign-in. Each is a token bucket; a test lowers them through configuration.
+/// </summary>
+public sealed class AuthRateLimits
+{
+    /// <summary>Requests per user (by <c>sub</c>) to /api/cases, /api/feed and /api/me, on each web instance.</summary>
+    public TokenBucketLimit PerUser { get; set; } = new() { TokenLimit = 600, TokensPerPeriod = 100, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
+
+    /// <summary>Sign-in attempts (login and token) per user name, right or wrong.</summary>
+    public TokenBucketLimit SignInPerUserName { get; set; } = new() { TokenLimit = 10, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromSeconds(6) };
+
+    /// <summary>Sign-in attempts (login and token) per client address, whatever the user name.</summary>
+    public TokenBucketLimit SignInPerAddress { get; set; } = new() { TokenLimit = 60, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
+}
+
+/// <summary>A bucket of <see cref="TokenLimit"/> requests, refilled by <see cref="TokensPerPeriod"/> every <see cref="ReplenishmentPeriod"/>.</summary>
+public sealed class TokenBucketLimit
+{
+    public int TokenLimit { get; set; }
+
+    public int TokensPerPeriod { get; set; }
+
+    public TimeSpan ReplenishmentPeriod { get; set; }
+
+    public TokenBucketRateLimiterOptions ToLimiterOptions() => new()
+    {
+        TokenLimit = TokenLimit,
+        TokensPerPeriod = TokensPerPeriod,
+        ReplenishmentPeriod = ReplenishmentPeriod,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    internal void EnsureValid(string setting)
+    {
+        if (TokenLimit < 1 || TokensPerPeriod < 1 || ReplenishmentPeriod <= TimeSpan.Zero)
+        {
+            throw AuthOptions.Refuse(setting, "needs TokenLimit and TokensPerPeriod of at least 1 and a positive ReplenishmentPeriod.");
+        }
+    }
+}

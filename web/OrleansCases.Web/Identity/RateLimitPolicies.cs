@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace OrleansCases.Web.Identity;
+
+/// <summary>The per-user API rate limit and the 429 answer every limit gives.</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>The policy API groups require: a token bucket per signed-in user (their <c>sub</c>).</summary>
+    public const string PerUser = "per-user";
+
+    public static IServiceCollection AddCaseRateLimiting(this IServiceCollection services)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var r) ? r : (TimeSpan?)null;
+                return new ValueTask(TooManyRequests(context.HttpContext, retryAfter).ExecuteAsync(context.HttpContext));
+            };
+            o.AddPolicy(PerUser, http =>
+            {
+                var limit = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.RateLimits.PerUser;
+                // Requests reach this policy signed in (it runs after authorization); the address is a fallback only.
+                var key = http.User.FindFirstValue(CaseClaims.Subject) is { } sub
+                    ? "user:" + sub
+                    : "address:" + http.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetTokenBucketLimiter(key, _ => limit.ToLimiterOptions());
+            });
+        });
+        return services;
+    }
+
+    /// <summary>429 problem details with Retry-After in whole seconds (at least 1).</summary>
+    public static ProblemHttpResult TooManyRequests(HttpContext http, TimeSpan? retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var seconds = Math.Max(1, (int)Math.Ceiling((retryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.",
+            detail: $"Retry after {seconds} second(s).");
+    }
+}
