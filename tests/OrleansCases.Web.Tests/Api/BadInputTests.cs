@@ -174,6 +174,31 @@ public sealed class BadInputTests(WebFixture fixture) : IClassFixture<WebFixture
         Assert.Equal(status, (int)response.StatusCode);
     }
 
+    [Fact]
+    public async Task No_token_answers_401_before_a_malformed_body_is_even_read()
+    {
+        using var anonymous = ApiClient.WithToken(fixture.A, null);
+
+        var response = await anonymous.PostRawAsync("/api/cases", "{ not json");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_replayed_command_answers_as_the_first_time_even_when_its_expected_version_is_now_stale()
+    {
+        using var asha = new ApiClient(fixture.A, "asha.north");
+        var id = ApiClient.Id(await asha.CreateAsync());
+        var body = new { expectedVersion = 1, commandId = Guid.NewGuid().ToString("N") };
+        var first = await asha.DoAsync(id, "forward", body);
+
+        var replay = await asha.DoAsync(id, "forward", body);
+
+        Assert.Equal(first.ToJsonString(), replay.ToJsonString());
+        Assert.Equal(2, await VersionAsync(asha, id));
+    }
+
     private static async Task<int> VersionAsync(ApiClient client, string id) =>
         ApiClient.Version(await ApiClient.ExpectAsync(await client.GetAsync($"/api/cases/{id}"), HttpStatusCode.OK));
 

@@ -21,7 +21,8 @@ public sealed class TestSilo : IAsyncDisposable
 
     public int GatewayPort { get; }
 
-    public static async Task<TestSilo> StartAsync(string serviceId, string readModelTable)
+    public static async Task<TestSilo> StartAsync(
+        string serviceId, string readModelTable, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
@@ -38,6 +39,11 @@ public sealed class TestSilo : IAsyncDisposable
             ["ReadModel:TableName"] = readModelTable,
             ["Logging:LogLevel:Default"] = "Warning",
         })
+        {
+            builder.Configuration[key] = value;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.Configuration[key] = value;
         }
