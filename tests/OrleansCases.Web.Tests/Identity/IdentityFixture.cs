@@ -19,10 +19,10 @@ public sealed class IdentityFixture : IAsyncLifetime
     public const int SignInPerAddressLimit = 6;
 
     private TestSilo? _silo;
-    private IdentityWebInstance? _limited;
-    private IdentityWebInstance? _plain;
+    private WebInstance? _limited;
+    private WebInstance? _plain;
 
-    public IdentityWebInstance Limited => _limited ??= Create("Development", new Dictionary<string, string?>
+    public WebInstance Limited => _limited ??= Create("Development", new Dictionary<string, string?>
     {
         ["Auth:RateLimits:PerUser:TokenLimit"] = $"{ApiLimit}",
         ["Auth:RateLimits:PerUser:TokensPerPeriod"] = "1",
@@ -35,10 +35,10 @@ public sealed class IdentityFixture : IAsyncLifetime
         ["Auth:RateLimits:SignInPerAddress:ReplenishmentPeriod"] = "01:00:00",
     });
 
-    public IdentityWebInstance Plain => _plain ??= Create("Development", new Dictionary<string, string?>());
+    public WebInstance Plain => _plain ??= Create("Development", new Dictionary<string, string?>());
 
     /// <summary>A new instance of this cluster; the caller disposes it.</summary>
-    public IdentityWebInstance Create(string environment, IReadOnlyDictionary<string, string?> settings) =>
+    public WebInstance Create(string environment, IReadOnlyDictionary<string, string?> settings) =>
         new(ServiceId, Silo.GatewayPort, environment, settings);
 
     private TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");

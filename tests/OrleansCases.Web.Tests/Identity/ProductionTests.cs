@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCases.Web.Identity;
+using OrleansCases.Web.Tests.Support;
 using Xunit;
 
 namespace OrleansCases.Web.Tests.Identity;
@@ -111,7 +112,7 @@ public sealed class ProductionTests(IdentityFixture fixture) : IClassFixture<Ide
         Assert.Contains("Auth:Authority", Messages(refusal), StringComparison.Ordinal);
     }
 
-    private IdentityWebInstance Production(string authority) => fixture.Create("Production", new Dictionary<string, string?>
+    private WebInstance Production(string authority) => fixture.Create("Production", new Dictionary<string, string?>
     {
         ["Auth:Authority"] = authority,
         ["Auth:Audience"] = Audience,

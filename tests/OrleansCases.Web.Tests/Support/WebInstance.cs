@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,38 +8,52 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace OrleansCases.Web.Tests.Support;
 
-/// <summary>One web instance, the real app on a real loopback port, as an Orleans client of the test silo.</summary>
+/// <summary>
+/// One web instance: the real app on a real loopback port, as an Orleans client of the test silo. Development by
+/// default; a test may choose another environment and extra settings (lowered rate limits, Production with an
+/// authority, or a configuration the app must refuse).
+/// </summary>
 public sealed class WebInstance : WebApplicationFactory<Program>
 {
     private readonly string _serviceId;
     private readonly int _gatewayPort;
+    private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private Uri? _address;
 
-    public WebInstance(string serviceId, int gatewayPort)
+    public WebInstance(
+        string serviceId, int gatewayPort, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
     {
         _serviceId = serviceId;
         _gatewayPort = gatewayPort;
-        UseKestrel(0);
+        _environment = environment;
+        _settings = settings ?? new Dictionary<string, string?>();
+        // Loopback only: tests reach it from other loopback addresses (127.0.0.x) to be other clients.
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
-    /// <summary>Where the instance listens, e.g. http://127.0.0.1:41234/.</summary>
+    /// <summary>Where the instance listens, e.g. http://127.0.0.1:41234/; starts it on first use.</summary>
     public Uri Address => _address ??= Start();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Storage:ConnectionString", TestStorage.ConnectionString);
         builder.UseSetting("Cluster:ServiceId", _serviceId);
         builder.UseSetting("Cluster:ClusterId", "webtests");
         builder.UseSetting("Cluster:GatewayPort", _gatewayPort.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     private Uri Start()
     {
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        return new Uri(address + "/");
     }
 }
