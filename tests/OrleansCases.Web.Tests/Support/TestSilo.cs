@@ -22,10 +22,10 @@ public sealed class TestSilo : IAsyncDisposable
     public int GatewayPort { get; }
 
     public static async Task<TestSilo> StartAsync(
-        string serviceId, string readModelTable, IReadOnlyDictionary<string, string?>? settings = null)
+        string serviceId, string readModelTable, IReadOnlyDictionary<string, string?>? settings = null,
+        (int Silo, int Gateway)? ports = null)
     {
-        var siloPort = FreePort.Next();
-        var gatewayPort = FreePort.Next();
+        var (siloPort, gatewayPort) = ports ?? (FreePort.Next(), FreePort.Next());
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         foreach (var (key, value) in new Dictionary<string, string?>
         {
