@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
-using OrleansCases.Abstractions;
 using OrleansCases.Web.Bridge;
 
 namespace OrleansCases.Web.Cases;
@@ -25,24 +23,5 @@ public static class CasesServiceExtensions
         builder.Services.AddSingleton<CaseEventBridge>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseEventBridge>());
         return builder;
-    }
-}
-
-/// <summary>
-/// Storage or the cluster failing under a request is a 503 with Retry-After, never a 500: the client retries with
-/// the same commandId and gets the first answer if the command did apply.
-/// </summary>
-public sealed class UnavailableExceptionHandler : IExceptionHandler
-{
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(httpContext);
-        if (exception is not (CaseUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException))
-        {
-            return false;
-        }
-
-        await Problems.Unavailable(httpContext).ExecuteAsync(httpContext);
-        return true;
     }
 }
