@@ -1,0 +1,110 @@
+// The HTTP API of design.md section 4: JSON in and out, the antiforgery header on every change,
+// problem details turned into an ApiError the views can explain.
+
+let xsrfToken = null;
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(describe(status, problem));
+    this.status = status;
+    this.problem = problem ?? {};
+  }
+}
+
+function describe(status, problem) {
+  const errors = problem?.errors
+    ? Object.entries(problem.errors).map(([field, messages]) => `${field} ${messages.join(' ')}`).join('; ')
+    : '';
+  return [problem?.title ?? `Request failed (${status}).`, problem?.detail, errors].filter(Boolean).join(' ');
+}
+
+/** Called when any request answers 401: the session is gone. */
+export let onUnauthorized = () => {};
+export function setUnauthorizedHandler(handler) { onUnauthorized = handler; }
+
+async function send(method, path, body, retried = false) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && xsrfToken) headers['X-XSRF-TOKEN'] = xsrfToken;
+  const response = await fetch(path, {
+    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.ok) {
+    return response.status === 204 ? null : response.json();
+  }
+  const problem = await response.json().catch(() => null);
+  // An antiforgery token can go stale (new session, key rotation): fetch a fresh one and try once more.
+  if (response.status === 400 && problem?.errors?.['X-XSRF-TOKEN'] && !retried) {
+    await refreshAntiforgery();
+    return send(method, path, body, true);
+  }
+  if (response.status === 401 && !path.startsWith('/api/auth/login')) {
+    forgetSession();
+    onUnauthorized();
+  }
+  throw new ApiError(response.status, problem);
+}
+
+export const get = path => send('GET', path);
+export const post = (path, body) => send('POST', path, body ?? {});
+
+export async function refreshAntiforgery() {
+  const { token } = await send('GET', '/api/auth/antiforgery');
+  xsrfToken = token;
+}
+
+// Whether this browser may hold a session, so that a first visit does not ask /api/me only to get a 401
+// (which the browser reports as a console error). The session cookie itself is HttpOnly.
+const SESSION_HINT = 'orleanscases.signedIn';
+export const forgetSession = () => localStorage.removeItem(SESSION_HINT);
+
+export async function signIn(username, password) {
+  const user = await send('POST', '/api/auth/login', { username, password });
+  localStorage.setItem(SESSION_HINT, '1');
+  await refreshAntiforgery();
+  return user;
+}
+
+export async function signOut() {
+  forgetSession();
+  try { await send('POST', '/api/auth/logout'); } finally { xsrfToken = null; }
+}
+
+/** The signed-in user, or null without a session. */
+export async function currentUser() {
+  if (!localStorage.getItem(SESSION_HINT)) return null;
+  const response = await fetch('/api/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (response.status === 401) {
+    forgetSession();
+    return null;
+  }
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  const user = await response.json();
+  await refreshAntiforgery();
+  return user;
+}
+
+/**
+ * A command on a case. A 503 may or may not have applied, so it is retried with the same commandId,
+ * which the server answers exactly as the first time.
+ */
+export async function act(caseId, action, fields, expectedVersion) {
+  const body = { ...fields, expectedVersion, commandId: crypto.randomUUID() };
+  return withRetry(() => post(`/api/cases/${encodeURIComponent(caseId)}/actions/${action}`, body));
+}
+
+export async function createCase(fields) {
+  const body = { ...fields, commandId: crypto.randomUUID() };
+  return withRetry(() => post('/api/cases', body));
+}
+
+async function withRetry(call) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 503 || attempt >= 3) throw error;
+      await new Promise(resolve => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+}

@@ -1,0 +1,164 @@
+// Live updates: the SignalR connection to /hubs/cases, the feed cursor, and catch-up through /api/feed.
+// Every event goes through apply(), which the store makes idempotent per (caseId, version).
+import { ApiError, get } from './api.js';
+
+const MAX_DELAY_MS = 30_000;
+
+/** Back-off that never gives up: 1 s, 2 s, 4 s ... capped at 30 s, with jitter so clients do not stampede. */
+function retryDelay(attempt) {
+  const base = Math.min(MAX_DELAY_MS, 1000 * 2 ** Math.min(attempt, 5));
+  return base / 2 + Math.random() * base / 2;
+}
+
+export class Live {
+  /**
+   * @param {object} handlers
+   *   onEvent(event, { live }) applies one caseStatusUpdate;
+   *   onReload() reloads every list (after a 410, or before the first cursor exists);
+   *   onState(state, lastUpdate) shows 'connected' | 'reconnecting' | 'offline';
+   *   onWatched(case) gets the watched case again after a reconnect.
+   */
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.cursor = null;
+    this.lastUpdate = null;
+    this.stopped = false;
+    this.catchingUp = null;
+    this.watched = null;
+    this.connection = new signalR.HubConnectionBuilder()
+      .withUrl('/hubs/cases', { withCredentials: true })
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => retryDelay(ctx.previousRetryCount) })
+      .configureLogging(signalR.LogLevel.None)
+      .build();
+
+    this.connection.on('caseStatusUpdate', event => {
+      this.handlers.onEvent(event, { live: true });
+      // While catching up, the feed moves the cursor; a live event must not jump it past unread feed events.
+      if (!this.catchingUp) this.cursor = event.cursor;
+      this.touch();
+    });
+    this.connection.on('resync', () => this.catchUp());
+    this.connection.onreconnecting(() => this.setState('reconnecting'));
+    this.connection.onreconnected(async () => {
+      this.setState('connected');
+      await this.rewatch();
+      await this.catchUp();
+    });
+    // Automatic reconnect never gives up, so this runs when the server closed us (e.g. the sign-in expired)
+    // or the first connect failed: start again with back-off.
+    this.connection.onclose(() => { if (!this.stopped) this.start(); });
+    window.addEventListener('offline', () => this.setState('offline'));
+    window.addEventListener('online', () => this.refreshState());
+  }
+
+  /** The list's feedCursor, when nothing newer is known yet. */
+  seedCursor(feedCursor) {
+    if (!this.cursor && feedCursor) this.cursor = feedCursor;
+    this.touch();
+  }
+
+  resetCursor() { this.cursor = null; }
+
+  async start() {
+    if (this.starting) return;
+    this.starting = true;
+    try {
+      await this.startWithRetry();
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  async startWithRetry() {
+    for (let attempt = 0; !this.stopped; attempt++) {
+      this.setState(attempt === 0 ? 'reconnecting' : 'offline');
+      try {
+        await this.connection.start();
+        this.setState('connected');
+        await this.rewatch();
+        await this.catchUp();
+        return;
+      } catch {
+        if (this.connection.state !== signalR.HubConnectionState.Disconnected) return;
+        await new Promise(resolve => setTimeout(resolve, retryDelay(attempt)));
+      }
+    }
+  }
+
+  async stop() {
+    this.stopped = true;
+    await this.connection.stop();
+  }
+
+  /** Reads the feed from the last cursor until it has nothing more; a 410 reloads the lists instead. */
+  catchUp() {
+    this.catchingUp ??= (async () => {
+      try {
+        if (!this.cursor) {
+          await this.handlers.onReload();
+          return;
+        }
+        for (let page = 0; page < 100; page++) {
+          const before = this.cursor;
+          const { items, nextCursor } = await get(`/api/feed?after=${encodeURIComponent(before)}&limit=200`);
+          for (const event of items) this.handlers.onEvent(event, { live: false });
+          this.cursor = nextCursor;
+          if (items.length === 0 || nextCursor === before) break;
+        }
+        this.touch();
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 410) {
+          this.cursor = null;
+          await this.handlers.onReload();
+        } else if (!(error instanceof ApiError && error.status === 401)) {
+          // The connection will retry; the next reconnect or resync catches up again.
+          setTimeout(() => this.catchUp(), retryDelay(2));
+        }
+      } finally {
+        this.catchingUp = null;
+      }
+    })();
+    return this.catchingUp;
+  }
+
+  /** Joins the case's group; answers the case, or null when not connected (the caller reads it over HTTP). */
+  async watch(caseId) {
+    this.watched = caseId;
+    if (this.connection.state !== signalR.HubConnectionState.Connected) return null;
+    return this.connection.invoke('WatchCase', caseId);
+  }
+
+  async unwatch(caseId) {
+    if (this.watched === caseId) this.watched = null;
+    if (this.connection.state === signalR.HubConnectionState.Connected) {
+      await this.connection.invoke('UnwatchCase', caseId).catch(() => {});
+    }
+  }
+
+  /** A new connection is in no case group: watch the open case again. */
+  async rewatch() {
+    if (!this.watched) return;
+    try {
+      // The answer is the case as stored now: it shows what changed while we were away.
+      this.handlers.onWatched?.(await this.connection.invoke('WatchCase', this.watched));
+    } catch {
+      // Not readable any more: the detail view finds out on its next read.
+    }
+  }
+
+  touch() {
+    this.lastUpdate = new Date();
+    this.refreshState();
+  }
+
+  refreshState() {
+    const state = !navigator.onLine ? 'offline'
+      : this.connection.state === signalR.HubConnectionState.Connected ? 'connected'
+      : this.connection.state === signalR.HubConnectionState.Reconnecting ? 'reconnecting' : 'offline';
+    this.setState(state);
+  }
+
+  setState(state) {
+    this.handlers.onState(state, this.lastUpdate);
+  }
+}

@@ -1,0 +1,64 @@
+// What the page knows about cases: the newest version of each, so that an event applies at most once
+// per (caseId, version) and never an older version over a newer one, whichever way it arrived
+// (list, detail, live event, feed).
+
+export class CaseStore {
+  constructor() {
+    this.cases = new Map();
+    this.listeners = new Set();
+  }
+
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get(id) { return this.cases.get(id); }
+
+  all() { return [...this.cases.values()]; }
+
+  version(id) { return this.cases.get(id)?.version ?? 0; }
+
+  /** Merges a case or list item read from the API; answers whether it was newer than what was known. */
+  put(record) {
+    const known = this.cases.get(record.id);
+    // An event tells the status but not the patient: a read of the same version fills in the rest.
+    if (known && (known.version > record.version || (known.version === record.version && !known.incomplete))) return false;
+    this.cases.set(record.id, { ...known, ...record, incomplete: false });
+    this.notify(record.id);
+    return true;
+  }
+
+  /** Applies a caseStatusUpdate; answers false for a duplicate or stale one. */
+  applyEvent(event) {
+    const known = this.cases.get(event.caseId);
+    if (known && known.version >= event.version) return false;
+    this.cases.set(event.caseId, {
+      ...known,
+      id: event.caseId,
+      region: event.region,
+      status: event.status,
+      priority: event.priority,
+      version: event.version,
+      ownerId: event.ownerId,
+      assigneeId: event.assigneeId,
+      updatedAt: event.timestamp,
+      incomplete: !known?.patientRef,
+    });
+    this.notify(event.caseId);
+    return true;
+  }
+
+  remove(id) {
+    if (this.cases.delete(id)) this.notify(id);
+  }
+
+  clear() {
+    this.cases.clear();
+    this.notify(null);
+  }
+
+  notify(id) {
+    for (const listener of this.listeners) listener(id);
+  }
+}

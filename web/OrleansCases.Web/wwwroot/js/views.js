@@ -1,0 +1,327 @@
+// The pieces the role portals are made of: a case list, the create form, the case detail with its actions,
+// and the admin's event log.
+import { ApiError, act, createCase, get } from './api.js';
+import { STATUS_LABELS, formatTime, h, priorityBadge, statusBadge, statusLabel, toast } from './ui.js';
+
+const PRIORITIES = ['routine', 'urgent', 'emergency'];
+const LIST_LIMIT = 50;
+
+/** A list of cases: loaded from the API, then kept current from the store, newest change first. */
+export class ListPanel {
+  /**
+   * @param {object} options title; query() → URL search params; matches(record) → whether a case belongs here;
+   *   filters: show status and priority filters; regions: show a region selector (admins).
+   */
+  constructor(store, live, options) {
+    this.store = store;
+    this.live = live;
+    this.options = options;
+    this.filter = { status: '', priority: '', region: options.regions?.[0] ?? '' };
+    this.changed = new Set();
+    const id = `list-${options.key}`;
+    this.list = h('ul', { class: 'cases', 'aria-labelledby': `${id}-title` });
+    this.empty = h('p', { class: 'empty' }, 'Loading…');
+    this.element = h('section', { class: 'card', 'aria-labelledby': `${id}-title` },
+      h('h2', { id: `${id}-title` }, options.title),
+      this.controls(id),
+      this.empty,
+      this.list);
+    store.subscribe(caseId => {
+      if (caseId) this.changed.add(caseId);
+      this.scheduleRender();
+    });
+  }
+
+  controls(id) {
+    const { filters, regions } = this.options;
+    if (!filters && !regions) return null;
+    const select = (name, label, values, labels = {}) => h('div', {},
+      h('label', { for: `${id}-${name}` }, label),
+      h('select', {
+        id: `${id}-${name}`,
+        onchange: event => { this.filter[name] = event.target.value; this.load(); },
+      }, values.map(value => h('option', { value, selected: value === this.filter[name] }, labels[value] ?? value))));
+    return h('div', { class: 'row' },
+      regions ? select('region', 'Region', regions) : null,
+      filters ? select('status', 'Status', ['', ...Object.keys(STATUS_LABELS)], { '': 'Any status', ...STATUS_LABELS }) : null,
+      filters ? select('priority', 'Priority', ['', ...PRIORITIES], { '': 'Any priority' }) : null);
+  }
+
+  matches(record) {
+    if (record.incomplete || !this.options.matches(record, this.filter)) return false;
+    return (!this.filter.status || record.status === this.filter.status) &&
+      (!this.filter.priority || record.priority === this.filter.priority);
+  }
+
+  async load() {
+    const params = new URLSearchParams({ ...this.options.query(this.filter), limit: LIST_LIMIT });
+    if (this.filter.status) params.set('status', this.filter.status);
+    if (this.filter.priority) params.set('priority', this.filter.priority);
+    try {
+      const page = await get(`/api/cases?${params}`);
+      for (const item of page.items) this.store.put(item);
+      this.live.seedCursor(page.feedCursor);
+      this.render();
+    } catch (error) {
+      this.empty.textContent = `Could not load: ${error.message}`;
+      this.empty.hidden = false;
+      throw error;
+    }
+  }
+
+  scheduleRender() {
+    if (this.pending) return;
+    this.pending = setTimeout(() => { this.pending = null; this.render(); }, 50);
+  }
+
+  render() {
+    const records = this.store.all()
+      .filter(record => this.matches(record))
+      .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
+      .slice(0, 100);
+    this.empty.hidden = records.length > 0;
+    this.empty.textContent = 'No cases.';
+    const focusedId = document.activeElement?.dataset?.caseId;
+    this.list.replaceChildren(...records.map(record => {
+      const link = h('button', {
+        type: 'button', class: 'case-link', 'data-case-id': record.id,
+        onclick: () => { location.hash = `#/case/${encodeURIComponent(record.id)}`; },
+      },
+        h('span', { class: 'ref' }, record.patientRef),
+        h('span', {}, priorityBadge(record.priority)),
+        h('span', {}, statusBadge(record.status)),
+        h('span', { class: 'when' }, `changed ${formatTime(record.updatedAt)} · v${record.version}`));
+      return h('li', { class: this.changed.has(record.id) && this.rendered ? 'flash' : null }, link);
+    }));
+    // Keep keyboard focus on the same case across a live re-render.
+    if (focusedId) this.list.querySelector(`[data-case-id="${CSS.escape(focusedId)}"]`)?.focus();
+    this.changed.clear();
+    this.rendered = true;
+  }
+}
+
+/** Creates a case for an ASHA or CHW. */
+export function createForm(store) {
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h('form', {
+    onsubmit: async event => {
+      event.preventDefault();
+      const data = new FormData(form);
+      const submit = form.querySelector('button[type=submit]');
+      submit.disabled = true;
+      error.textContent = '';
+      try {
+        const created = await createCase({
+          patientRef: data.get('patientRef').trim(), summary: data.get('summary').trim(), priority: data.get('priority'),
+        });
+        store.put(created);
+        form.reset();
+        toast(`Case ${created.patientRef} created.`);
+      } catch (e) {
+        error.textContent = e.message;
+      } finally {
+        submit.disabled = false;
+      }
+    },
+  },
+    h('label', { for: 'new-patient' }, 'Patient reference'),
+    h('input', { id: 'new-patient', name: 'patientRef', required: true, maxlength: 64, pattern: '[A-Za-z0-9_\\-]+',
+      'aria-describedby': 'new-patient-hint', autocomplete: 'off' }),
+    h('small', { id: 'new-patient-hint', class: 'muted' }, 'Letters, digits, - and _ only.'),
+    h('label', { for: 'new-summary' }, 'Summary'),
+    h('textarea', { id: 'new-summary', name: 'summary', required: true, maxlength: 2000 }),
+    h('label', { for: 'new-priority' }, 'Priority'),
+    h('select', { id: 'new-priority', name: 'priority' }, PRIORITIES.map(p => h('option', { value: p }, p))),
+    error,
+    h('button', { type: 'submit' }, 'Create case'));
+  return h('section', { class: 'card', 'aria-labelledby': 'create-title' }, h('h2', { id: 'create-title' }, 'New case'), form);
+}
+
+// The fields each action takes (design.md section 2); required ones must be filled in.
+const ACTION_FIELDS = {
+  forward: [{ name: 'assignTo', label: 'Assign to clinician (user id, optional)' }, { name: 'note', label: 'Note (optional)' }],
+  assign: [{ name: 'assignTo', label: 'Clinician user id (empty clears)', clearable: true }, { name: 'note', label: 'Note (optional)' }],
+  claim: [{ name: 'note', label: 'Note (optional)' }],
+  release: [{ name: 'note', label: 'Note (optional)' }],
+  'request-info': [{ name: 'note', label: 'Question for the field worker', required: true }],
+  resubmit: [{ name: 'note', label: 'Answer', required: true }],
+  refer: [{ name: 'facility', label: 'Facility', required: true, max: 200 }, { name: 'note', label: 'Note (optional)' }],
+  complete: [{ name: 'note', label: 'Note (optional)' }],
+  cancel: [{ name: 'reason', label: 'Reason', required: true }],
+  reopen: [{ name: 'reason', label: 'Reason', required: true }],
+};
+
+const ACTION_LABELS = { 'request-info': 'Request info' };
+const actionLabel = action => ACTION_LABELS[action] ?? action[0].toUpperCase() + action.slice(1);
+
+/** One case with its history and the caller's actions; follows the case live while open. */
+export class DetailView {
+  constructor(store, live, me) {
+    this.store = store;
+    this.live = live;
+    this.me = me;
+    this.element = h('section', { class: 'card detail', 'aria-labelledby': 'detail-title', hidden: true });
+    store.subscribe(caseId => {
+      if (this.current && caseId === this.current.id && store.version(caseId) > this.current.version) this.refresh();
+    });
+  }
+
+  async open(id) {
+    if (this.current && this.current.id !== id) await this.close();
+    this.current = { id, version: 0 };
+    this.element.hidden = false;
+    this.element.replaceChildren(h('h2', { id: 'detail-title', tabindex: '-1' }, 'Loading case…'));
+    try {
+      const watched = await this.live.watch(id).catch(() => null);
+      this.show(watched ?? await get(`/api/cases/${encodeURIComponent(id)}`));
+    } catch (error) {
+      this.current = null;
+      this.element.replaceChildren(
+        h('h2', { id: 'detail-title', tabindex: '-1' }, 'Case not available'),
+        h('p', {}, error instanceof ApiError && error.status === 404 ? 'No such case, or you may not see it.' : error.message),
+        this.backButton());
+    }
+    this.element.querySelector('#detail-title')?.focus();
+  }
+
+  async close() {
+    if (this.current) await this.live.unwatch(this.current.id);
+    this.current = null;
+    this.element.hidden = true;
+    this.element.replaceChildren();
+  }
+
+  /** Reads the case again (after a live change or a conflict), keeping the newest version. */
+  async refresh() {
+    if (!this.current || this.refreshing) return;
+    this.refreshing = true;
+    try {
+      this.show(await get(`/api/cases/${encodeURIComponent(this.current.id)}`));
+    } catch (error) {
+      // Offline: the reconnect reads the case again (WatchCase), so only a real refusal is worth a toast.
+      if (error instanceof ApiError) toast(`Could not refresh the case: ${error.message}`, { warn: true });
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  show(found) {
+    if (!this.current || found.id !== this.current.id || found.version < this.current.version) return;
+    // The same version again (a live event racing the command's answer): keep the page, and any open action form.
+    if (found.version === this.current.version && this.current.history) return;
+    const hadFocus = this.element.contains(document.activeElement) && document.activeElement.id !== 'detail-title';
+    this.current = found;
+    this.store.put(found);
+    const c = found;
+    this.element.replaceChildren(
+      h('h2', { id: 'detail-title', tabindex: '-1' }, `Case ${c.patientRef}`),
+      h('dl', {},
+        h('dt', {}, 'Status'), h('dd', {}, statusBadge(c.status)),
+        h('dt', {}, 'Priority'), h('dd', {}, priorityBadge(c.priority)),
+        h('dt', {}, 'Region'), h('dd', {}, c.region),
+        h('dt', {}, 'Owner'), h('dd', {}, c.ownerId),
+        h('dt', {}, 'Assignee'), h('dd', {}, c.assigneeId ?? '—'),
+        c.facility ? [h('dt', {}, 'Facility'), h('dd', {}, c.facility)] : null,
+        h('dt', {}, 'Updated'), h('dd', {}, `${formatTime(c.updatedAt)} (version ${c.version})`)),
+      h('h3', {}, 'Summary'),
+      h('p', { class: 'summary' }, c.summary),
+      h('h3', {}, 'Actions'),
+      c.allowedActions.length
+        ? h('div', { class: 'actions' }, c.allowedActions.map(action =>
+          h('button', { type: 'button', class: 'secondary', onclick: () => this.showAction(action) }, actionLabel(action))))
+        : h('p', { class: 'muted' }, 'Nothing you can do to this case now.'),
+      this.actionSlot = h('div', {}),
+      h('h3', {}, 'History'),
+      h('ol', { class: 'history' }, c.history.map(entry => h('li', {},
+        h('strong', {}, actionLabel(entry.action)), ' ',
+        entry.from ? `${statusLabel(entry.from)} → ` : '', statusLabel(entry.to),
+        ` by ${entry.byName} · ${formatTime(entry.at)}`,
+        entry.facility && entry.action === 'refer' ? ` · facility ${entry.facility}` : '',
+        entry.note ? h('div', { class: 'summary muted' }, entry.note) : null))),
+      this.backButton());
+    if (hadFocus) this.element.querySelector('#detail-title').focus();
+  }
+
+  backButton() {
+    return h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = '#/'; } }, 'Back to lists'));
+  }
+
+  showAction(action) {
+    const fields = ACTION_FIELDS[action] ?? [];
+    const error = h('p', { class: 'error', role: 'alert' });
+    const form = h('form', {
+      class: 'card',
+      onsubmit: async event => {
+        event.preventDefault();
+        const data = new FormData(form);
+        const body = {};
+        for (const field of fields) {
+          const value = String(data.get(field.name) ?? '').trim();
+          if (value) body[field.name] = value;
+          else if (field.clearable) body[field.name] = null;
+        }
+        form.querySelector('button[type=submit]').disabled = true;
+        await this.run(action, body, error);
+        if (form.isConnected) form.querySelector('button[type=submit]').disabled = false;
+      },
+    },
+      h('h3', { id: 'action-title' }, actionLabel(action)),
+      fields.map(field => [
+        h('label', { for: `action-${field.name}` }, field.label),
+        field.name === 'assignTo' || field.name === 'facility'
+          ? h('input', { id: `action-${field.name}`, name: field.name, required: field.required, maxlength: field.max ?? 200, autocomplete: 'off' })
+          : h('textarea', { id: `action-${field.name}`, name: field.name, required: field.required, maxlength: 1000 }),
+      ]),
+      error,
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit' }, `Confirm ${actionLabel(action).toLowerCase()}`),
+        h('button', { type: 'button', class: 'secondary', onclick: () => this.actionSlot.replaceChildren() }, 'Cancel')));
+    this.actionSlot.replaceChildren(form);
+    (form.querySelector('input, textarea') ?? form.querySelector('button'))?.focus();
+  }
+
+  async run(action, body, error) {
+    const { id, version } = this.current;
+    try {
+      const updated = await act(id, action, body, version);
+      this.show(updated);
+      toast(`${actionLabel(action)}: case ${updated.patientRef} is now ${statusLabel(updated.status)}.`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        toast(`Not done: someone changed this case meanwhile. ${e.problem.title ?? ''} Here is its current state.`, { warn: true });
+        await this.refresh();
+        this.element.querySelector('#detail-title')?.focus();
+      } else {
+        error.textContent = e.message;
+      }
+    }
+  }
+}
+
+/** The admin's live event log, newest first. */
+export function eventLog() {
+  const list = h('ol', { class: 'log', reversed: true });
+  const seen = new Set();
+  const empty = h('p', { class: 'empty' }, 'No events since this page opened.');
+  const element = h('section', { class: 'card', 'aria-labelledby': 'log-title' },
+    h('h2', { id: 'log-title' }, 'Live event log'),
+    h('p', {}, h('a', { href: '/admin/dashboard' }, 'Open the silo dashboard')),
+    empty,
+    list);
+  return {
+    element,
+    add(event) {
+      // The same event can come through two groups (admins and a watched case): log it once.
+      const key = `${event.caseId}:${event.version}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      empty.hidden = true;
+      list.prepend(h('li', {},
+        `${formatTime(event.timestamp, false)} · ${event.region} #${event.seq} · `,
+        h('strong', {}, event.action), ` ${event.previousStatus ? `${statusLabel(event.previousStatus)} → ` : ''}${statusLabel(event.status)}`,
+        ` · ${event.priority} · by ${event.updatedByName} · `,
+        h('a', { href: `#/case/${encodeURIComponent(event.caseId)}` }, `case v${event.version}`)));
+      while (list.children.length > 200) list.lastElementChild.remove();
+    },
+  };
+}
