@@ -1,6 +1,4 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
 using OrleansCases.Grains.ReadModel;
 using OrleansCases.Grains.Tests.Support;
@@ -119,7 +117,7 @@ public sealed class FeedRetentionTests(RetentionClusterFixture fixture) : IClass
         await CreateCasesAsync(3);
 
         // As if the log pruned 1 and 2 between the query's head read (floor 0) and its range read.
-        var table = Table();
+        var table = fixture.ReadModelTable;
         await table.DeleteEntityAsync(_r.Name, RowKeys.Feed(1));
         await table.DeleteEntityAsync(_r.Name, RowKeys.Feed(2));
         var page = await Query.ReadFeedAsync(_r.Name, 0, 100);
@@ -162,18 +160,11 @@ public sealed class FeedRetentionTests(RetentionClusterFixture fixture) : IClass
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {_r.Name} and RowKey ge {RowKeys.FeedPrefix} and RowKey lt {RowKeys.UpperBound(RowKeys.FeedPrefix)}");
         var seqs = new List<long>();
-        await foreach (var row in Table().QueryAsync<TableEntity>(filter, select: ["RowKey"]))
+        await foreach (var row in fixture.ReadModelTable.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
         {
             seqs.Add(RowKeys.FeedSeq(row.RowKey));
         }
 
         return seqs;
-    }
-
-    private TableClient Table()
-    {
-        var services = fixture.Cluster.Silos[0].ServiceProvider;
-        return services.GetRequiredService<TableServiceClient>()
-            .GetTableClient(services.GetRequiredService<IOptions<ReadModelOptions>>().Value.TableName);
     }
 }

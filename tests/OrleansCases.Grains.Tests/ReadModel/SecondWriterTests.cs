@@ -1,7 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
 using OrleansCases.Grains.ReadModel;
 using OrleansCases.Grains.Tests.Support;
@@ -22,10 +20,7 @@ public sealed class SecondWriterTests(MemoryClusterFixture fixture) : IClassFixt
         var id = await _cases.CreatedAsync(_r.Asha);
 
         // Another writer (a second activation, say) rewrites the head: the log's ETag is now stale.
-        var services = fixture.Cluster.Silos[0].ServiceProvider;
-        var table = services.GetRequiredService<TableServiceClient>()
-            .GetTableClient(services.GetRequiredService<IOptions<ReadModelOptions>>().Value.TableName);
-        await table.UpdateEntityAsync(new TableEntity(_r.Name, RowKeys.Head) { ["Seq"] = 1L }, ETag.All, TableUpdateMode.Replace);
+        await fixture.ReadModelTable.UpdateEntityAsync(new TableEntity(_r.Name, RowKeys.Head) { ["Seq"] = 1L }, ETag.All, TableUpdateMode.Replace);
 
         var commandId = CaseDriver.NewCommandId();
         await Assert.ThrowsAsync<CaseUnavailableException>(() =>

@@ -1,6 +1,8 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 using OrleansCases.Abstractions;
 using OrleansCases.Grains.ReadModel;
@@ -47,6 +49,17 @@ public abstract class ClusterFixture : IAsyncLifetime
     /// <summary>Per-fixture silo settings and services, applied after the read model's on every (re)start.</summary>
     protected virtual void ConfigureSiloHost(IHostApplicationBuilder host)
     {
+    }
+
+    /// <summary>The read model's table, as the silos see it: for tests that inspect or disturb it directly.</summary>
+    public TableClient ReadModelTable
+    {
+        get
+        {
+            var services = Cluster.Silos[0].ServiceProvider;
+            return services.GetRequiredService<TableServiceClient>()
+                .GetTableClient(services.GetRequiredService<IOptions<ReadModelOptions>>().Value.TableName);
+        }
     }
 
     /// <summary>Azure Table write requests sent by all silos so far.</summary>
