@@ -25,6 +25,7 @@ app.UseRateLimiter();
 app.MapCasesHealth();
 app.MapAuthApi();
 app.MapCasesApi();
+app.MapCliniciansApi();
 app.MapFeedApi();
 app.MapCaseHub();
 

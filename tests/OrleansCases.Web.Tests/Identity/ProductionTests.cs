@@ -60,6 +60,33 @@ public sealed class ProductionTests(IdentityFixture fixture) : IClassFixture<Ide
         Assert.Equal(("Dr. Rao", Abstractions.UserRole.Clinician, "north"), (recorded.Name, recorded.Role, recorded.Region));
     }
 
+    [Fact]
+    public async Task In_production_the_clinicians_offered_for_assignment_are_those_recorded_in_the_region()
+    {
+        await using var authority = await FakeAuthority.StartAsync();
+        await using var web = Production(authority.Issuer);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        string Token(string sub, string role, string region) => authority.TokenFor(
+            Audience, new Dictionary<string, object> { ["sub"] = $"{sub}-{run}", ["name"] = $"{sub} {run}", ["role"] = role, ["region"] = region });
+        var users = new[]
+        {
+            Token("dr-a", "clinician", "north"), Token("dr-b", "clinician", "north"),
+            Token("asha", "asha", "north"), Token("dr-south", "clinician", "south"),
+        };
+        foreach (var token in users)
+        {
+            using var signIn = new Browser(web.Address, bearerToken: token);
+            await ApiClientJson(await signIn.GetAsync("/api/me"));
+        }
+
+        using var api = new Browser(web.Address, bearerToken: users[2]);
+        var list = await ApiClientJson(await api.GetAsync("/api/clinicians"));
+
+        // The users table outlives this test: only this run's users are compared.
+        var mine = list["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).Where(id => id.EndsWith(run, StringComparison.Ordinal));
+        Assert.Equal([$"dr-a-{run}", $"dr-b-{run}"], mine);
+    }
+
     public static TheoryData<string> BadAuthorityTokens() => new() { "other audience", "no region", "unknown role", "role edited", "development key" };
 
     [Theory]

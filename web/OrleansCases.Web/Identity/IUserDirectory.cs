@@ -9,4 +9,7 @@ namespace OrleansCases.Web.Identity;
 public interface IUserDirectory
 {
     Task<UserRef?> FindAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The users of <paramref name="role"/> in <paramref name="region"/>, by name: whom a case can be assigned to.</summary>
+    Task<IReadOnlyList<UserRef>> ListAsync(UserRole role, string region, CancellationToken cancellationToken = default);
 }

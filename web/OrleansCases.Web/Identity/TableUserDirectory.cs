@@ -38,13 +38,36 @@ public sealed class TableUserDirectory(TableServiceClient tables, IOptions<AuthO
             throw new CaseUnavailableException("The user directory is unavailable.", ex);
         }
 
-        if (!row.HasValue || row.Value is not { } entity || !RoleNames.TryParse(entity.GetString("Role"), out var role))
+        return row.HasValue && row.Value is { } entity ? ToUser(entity) : null;
+    }
+
+    public async Task<IReadOnlyList<UserRef>> ListAsync(UserRole role, string region, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Role eq {RoleNames.ToWire(role)} and Region eq {region}");
+        var users = new List<UserRef>();
+        try
         {
-            return null;
+            await EnsureTableAsync(cancellationToken);
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                if (ToUser(entity) is { } user)
+                {
+                    users.Add(user);
+                }
+            }
+        }
+        catch (RequestFailedException ex)
+        {
+            throw new CaseUnavailableException("The user directory is unavailable.", ex);
         }
 
-        return new UserRef(entity.GetString("Id") ?? userId, entity.GetString("Name") ?? userId, role, entity.GetString("Region"));
+        return [.. users.OrderBy(u => u.Name, StringComparer.Ordinal)];
     }
+
+    private static UserRef? ToUser(TableEntity entity) =>
+        entity.GetString("Id") is { } id && RoleNames.TryParse(entity.GetString("Role"), out var role)
+            ? new UserRef(id, entity.GetString("Name") ?? id, role, entity.GetString("Region"))
+            : null;
 
     /// <summary>Records <paramref name="user"/> unless this instance already did, as they are now.</summary>
     public async Task RecordAsync(UserRef user, CancellationToken cancellationToken = default)

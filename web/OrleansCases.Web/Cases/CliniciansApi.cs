@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OrleansCases.Abstractions;
+using OrleansCases.Web.Identity;
+
+namespace OrleansCases.Web.Cases;
+
+/// <summary>
+/// GET /api/clinicians: whom a case of a region can be assigned to, so that people pick a name instead of typing
+/// a user id. Callers see their own region's clinicians; admins name the region.
+/// </summary>
+public static class CliniciansApi
+{
+    public static RouteHandlerBuilder MapCliniciansApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/clinicians", ListAsync).RequireAuthorization().RequireRateLimiting(RateLimitPolicies.PerUser);
+
+    public static async Task<Results<Ok<ClinicianListResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ListAsync(
+        HttpContext http, IUserDirectory directory, IOptions<CasesOptions> options, string? region)
+    {
+        if (Caller.Of(http) is not { } caller)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        string listRegion;
+        if (caller.Role == UserRole.Admin)
+        {
+            if (!options.Value.Serves(region))
+            {
+                return Problems.Invalid("region", $"admins name the region: one of {string.Join(", ", options.Value.Regions)}.");
+            }
+
+            listRegion = region!;
+        }
+        else
+        {
+            if (region is not null && region != caller.Region)
+            {
+                return Problems.Invalid("region", "only admins choose a region; yours is implied.");
+            }
+
+            listRegion = caller.Region!;
+        }
+
+        var clinicians = await directory.ListAsync(UserRole.Clinician, listRegion, http.RequestAborted);
+        return TypedResults.Ok(new ClinicianListResponse([.. clinicians.Select(UserResponse.From)]));
+    }
+}
+
+/// <summary>The answer of GET /api/clinicians, ordered by name.</summary>
+public sealed record ClinicianListResponse(IReadOnlyList<UserResponse> Items);
