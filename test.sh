@@ -4,9 +4,10 @@
 #   ./test.sh                             all tests
 #   ./test.sh --filter "Category!=Slow"   extra arguments go to `dotnet test` (and leave out the ./run.sh smoke test)
 #
-# Installs what the tests need (npm ci when node_modules is missing or stale; dotnet restore), starts its own
-# Azurite on 127.0.0.1:10100/10101/10102 (TEST_AZURITE_BLOB_PORT, TEST_AZURITE_QUEUE_PORT, TEST_AZURITE_TABLE_PORT)
-# with its data in a fresh temporary folder, so it never clashes with a running ./run.sh, and exports for the tests:
+# Installs what the tests need (npm ci when node_modules is missing or stale; Debian's chromium for the browser
+# tests when it is missing; dotnet restore), starts its own Azurite on 127.0.0.1:10100/10101/10102
+# (TEST_AZURITE_BLOB_PORT, TEST_AZURITE_QUEUE_PORT, TEST_AZURITE_TABLE_PORT) with its data in a fresh temporary
+# folder, so it never clashes with a running ./run.sh, and exports for the tests:
 #   ORLEANSCASES_TEST_STORAGE       connection string of that Azurite
 #   ORLEANSCASES_TEST_AZURITE_PID   its process id (tests that need a storage outage pause it with SIGSTOP/SIGCONT)
 # On exit Azurite is stopped and the folder deleted. The exit code is dotnet test's; the last line reads
@@ -60,6 +61,13 @@ done
 
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund
+fi
+# The browser tests drive Debian's Chromium through Playwright, which must never download a browser (it cannot here).
+if ! command -v chromium >/dev/null; then
+  sudo_cmd=()
+  ((EUID == 0)) || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq chromium >/dev/null
 fi
 dotnet restore OrleansCases.sln
 

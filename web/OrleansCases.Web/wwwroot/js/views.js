@@ -21,11 +21,13 @@ export class ListPanel {
     const id = `list-${options.key}`;
     this.list = h('ul', { class: 'cases', 'aria-labelledby': `${id}-title` });
     this.empty = h('p', { class: 'empty' }, 'Loading…');
+    this.more = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => this.loadMore() }, 'Load more');
     this.element = h('section', { class: 'card', 'aria-labelledby': `${id}-title` },
       h('h2', { id: `${id}-title` }, options.title),
       this.controls(id),
       this.empty,
-      this.list);
+      this.list,
+      this.more);
     store.subscribe(caseId => {
       if (caseId) this.changed.add(caseId);
       this.scheduleRender();
@@ -53,14 +55,36 @@ export class ListPanel {
       (!this.filter.priority || record.priority === this.filter.priority);
   }
 
-  async load() {
+  /** Reads the first page again: after a filter change, a 410 or a resync. */
+  load() {
+    this.next = null;
+    return this.fetchPage(null);
+  }
+
+  /** The next page of the same list (its nextCursor); cases already shown stay. */
+  async loadMore() {
+    if (!this.next) return;
+    this.more.disabled = true;
+    try {
+      await this.fetchPage(this.next);
+    } catch {
+      // Shown in the list's message; the button stays for another try.
+    } finally {
+      this.more.disabled = false;
+    }
+  }
+
+  async fetchPage(cursor) {
     const params = new URLSearchParams({ ...this.options.query(this.filter), limit: LIST_LIMIT });
     if (this.filter.status) params.set('status', this.filter.status);
     if (this.filter.priority) params.set('priority', this.filter.priority);
+    if (cursor) params.set('cursor', cursor);
     try {
       const page = await get(`/api/cases?${params}`);
       for (const item of page.items) this.store.put(item);
       this.live.seedCursor(page.feedCursor);
+      this.next = page.nextCursor ?? null;
+      this.more.hidden = !this.next;
       this.render();
     } catch (error) {
       this.empty.textContent = `Could not load: ${error.message}`;
@@ -77,8 +101,7 @@ export class ListPanel {
   render() {
     const records = this.store.all()
       .filter(record => this.matches(record))
-      .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
-      .slice(0, 100);
+      .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
     this.empty.hidden = records.length > 0;
     this.empty.textContent = 'No cases.';
     const focusedId = document.activeElement?.dataset?.caseId;
@@ -139,8 +162,8 @@ export function createForm(store) {
 
 // The fields each action takes (design.md section 2); required ones must be filled in.
 const ACTION_FIELDS = {
-  forward: [{ name: 'assignTo', label: 'Assign to clinician (user id, optional)' }, { name: 'note', label: 'Note (optional)' }],
-  assign: [{ name: 'assignTo', label: 'Clinician user id (empty clears)', clearable: true }, { name: 'note', label: 'Note (optional)' }],
+  forward: [{ name: 'assignTo', label: 'Assign to clinician', none: 'Anyone: the review queue' }, { name: 'note', label: 'Note (optional)' }],
+  assign: [{ name: 'assignTo', label: 'Clinician', none: 'Nobody: back to the queue', clearable: true }, { name: 'note', label: 'Note (optional)' }],
   claim: [{ name: 'note', label: 'Note (optional)' }],
   release: [{ name: 'note', label: 'Note (optional)' }],
   'request-info': [{ name: 'note', label: 'Question for the field worker', required: true }],
@@ -151,7 +174,7 @@ const ACTION_FIELDS = {
   reopen: [{ name: 'reason', label: 'Reason', required: true }],
 };
 
-const ACTION_LABELS = { 'request-info': 'Request info' };
+const ACTION_LABELS = { 'request-info': 'Request info', cancel: 'Cancel case', reopen: 'Reopen case' };
 const actionLabel = action => ACTION_LABELS[action] ?? action[0].toUpperCase() + action.slice(1);
 
 /** One case with its history and the caller's actions; follows the case live while open. */
@@ -161,6 +184,7 @@ export class DetailView {
     this.live = live;
     this.me = me;
     this.element = h('section', { class: 'card detail', 'aria-labelledby': 'detail-title', hidden: true });
+    this.clinicians = new Map(); // region → promise of [{ id, name }]
     store.subscribe(caseId => {
       if (this.current && caseId === this.current.id && store.version(caseId) > this.current.version) this.refresh();
     });
@@ -268,16 +292,33 @@ export class DetailView {
       h('h3', { id: 'action-title' }, actionLabel(action)),
       fields.map(field => [
         h('label', { for: `action-${field.name}` }, field.label),
-        field.name === 'assignTo' || field.name === 'facility'
-          ? h('input', { id: `action-${field.name}`, name: field.name, required: field.required, maxlength: field.max ?? 200, autocomplete: 'off' })
-          : h('textarea', { id: `action-${field.name}`, name: field.name, required: field.required, maxlength: 1000 }),
+        field.name === 'assignTo' ? this.clinicianPicker(field, error)
+          : field.name === 'facility'
+            ? h('input', { id: `action-${field.name}`, name: field.name, required: field.required, maxlength: field.max ?? 200, autocomplete: 'off' })
+            : h('textarea', { id: `action-${field.name}`, name: field.name, required: field.required, maxlength: 1000 }),
       ]),
       error,
       h('div', { class: 'actions' },
         h('button', { type: 'submit' }, `Confirm ${actionLabel(action).toLowerCase()}`),
         h('button', { type: 'button', class: 'secondary', onclick: () => this.actionSlot.replaceChildren() }, 'Cancel')));
     this.actionSlot.replaceChildren(form);
-    (form.querySelector('input, textarea') ?? form.querySelector('button'))?.focus();
+    (form.querySelector('input, select, textarea') ?? form.querySelector('button'))?.focus();
+  }
+
+  /** A choice among the case's region's clinicians (GET /api/clinicians), read once per region. */
+  clinicianPicker(field, error) {
+    const select = h('select', { id: `action-${field.name}`, name: field.name }, h('option', { value: '' }, field.none));
+    const region = this.current.region;
+    if (!this.clinicians.has(region)) {
+      const query = this.me.role === 'admin' ? `?region=${encodeURIComponent(region)}` : '';
+      const loading = get(`/api/clinicians${query}`).then(list => list.items);
+      loading.catch(() => this.clinicians.delete(region));
+      this.clinicians.set(region, loading);
+    }
+    this.clinicians.get(region).then(
+      clinicians => select.append(...clinicians.map(c => h('option', { value: c.id, selected: c.id === this.current?.assigneeId }, c.name))),
+      e => { error.textContent = `Could not list the clinicians: ${e.message}`; });
+    return select;
   }
 
   async run(action, body, error) {

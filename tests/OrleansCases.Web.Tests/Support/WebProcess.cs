@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+
+namespace OrleansCases.Web.Tests.Support;
+
+/// <summary>
+/// The web front-end as a real process (`dotnet OrleansCases.Web.dll`, the build this test run was built with),
+/// started the way ./run.sh starts it, as an Orleans client of a test silo on a fixed loopback port. Tests that
+/// restart the web need a process: the browser must lose its connections and find the same address again.
+/// </summary>
+public sealed class WebProcess : IAsyncDisposable
+{
+    private const int KeptOutputLines = 200;
+    private static readonly TimeSpan _readyTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly string _serviceId;
+    private readonly int _gatewayPort;
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    private WebProcess(string serviceId, int gatewayPort, int port)
+    {
+        _serviceId = serviceId;
+        _gatewayPort = gatewayPort;
+        Address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>The last lines the process wrote, for a failing test's message.</summary>
+    public string Output => string.Join('\n', _output);
+
+    public static async Task<WebProcess> StartAsync(string serviceId, int gatewayPort, int? port = null)
+    {
+        var web = new WebProcess(serviceId, gatewayPort, port ?? FreePort.Next());
+        await web.StartAsync();
+        return web;
+    }
+
+    /// <summary>Starts the process and waits until /health/ready answers 200.</summary>
+    public async Task StartAsync()
+    {
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("The web process is running.");
+        }
+
+        var project = Path.Combine(RepositoryRoot, "web", "OrleansCases.Web");
+        var dll = Path.Combine(project, "bin", BuildConfiguration, "net10.0", "OrleansCases.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("Build the solution first: the web app is not built.", dll);
+        }
+
+        // The content root is the project folder, as with ./run.sh: appsettings and wwwroot come from there.
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Urls"] = Address.GetLeftPart(UriPartial.Authority),
+            ["Storage__ConnectionString"] = TestStorage.ConnectionString,
+            ["Cluster__ServiceId"] = _serviceId,
+            ["Cluster__ClusterId"] = "webtests",
+            ["Cluster__GatewayPort"] = _gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__Console__FormatterName"] = "simple",
+            // Browser tests sign the same demo users in many times a minute; the limit itself is tested elsewhere.
+            ["Auth__RateLimits__SignInPerUserName__TokenLimit"] = "1000",
+        })
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        await WaitUntilReadyAsync(process);
+    }
+
+    /// <summary>Kills the process at once, as a crash or an evicted pod would: no graceful shutdown.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        _process = null;
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await KillAsync();
+
+    private async Task WaitUntilReadyAsync(Process process)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + _readyTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The web process exited with {process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var ready = await http.GetAsync(new Uri(Address, "/health/ready"));
+                if (ready.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening, but not answering yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        await KillAsync();
+        throw new TimeoutException($"The web process was not ready within {_readyTimeout.TotalSeconds} s:\n{Output}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > KeptOutputLines)
+        {
+            _output.TryDequeue(out _);
+        }
+    }
+
+    private static string BuildConfiguration =>
+        typeof(WebProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    /// <summary>The folder holding OrleansCases.sln, above this test assembly.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OrleansCases.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("OrleansCases.sln not found above " + AppContext.BaseDirectory);
+    }
+}
