@@ -8,8 +8,17 @@ namespace OrleansCases.Web.Tests.Portal;
 /// What the browser tests share: a silo, the web as a real process on a real loopback port, and Debian's headless
 /// Chromium driven by Playwright (never a downloaded browser). Each user gets a browser context of their own.
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime
+public class PortalFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?>? _siloSettings;
+
+    public PortalFixture()
+    {
+    }
+
+    /// <summary>A fixture whose silo runs with <paramref name="siloSettings"/> (e.g. a short feed retention).</summary>
+    protected PortalFixture(IReadOnlyDictionary<string, string?> siloSettings) => _siloSettings = siloSettings;
+
     /// <summary>Debian's package; ./test.sh installs it. Playwright must not download one (it cannot here).</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -35,7 +44,7 @@ public sealed class PortalFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh (it installs Debian's chromium) or apt-get install -y chromium.");
         }
 
-        _silo = await TestSilo.StartAsync(ServiceId, "PortalTests" + Guid.NewGuid().ToString("N")[..12]);
+        _silo = await TestSilo.StartAsync(ServiceId, "PortalTests" + Guid.NewGuid().ToString("N")[..12], _siloSettings);
         Web = await WebProcess.StartAsync(ServiceId, _silo.GatewayPort);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
