@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Runtime.Messaging;
 using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Cases;
@@ -12,7 +13,10 @@ public sealed class UnavailableExceptionHandler : IExceptionHandler
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        if (exception is not (CaseUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException))
+        // ConnectionFailedException: the gateway is unreachable (a silo restarting, seen under load while its
+        // replacement starts); GatewayTooBusyException: the gateway sheds load. Both are worth a retry.
+        if (exception is not (CaseUnavailableException or TimeoutException or SiloUnavailableException
+            or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException))
         {
             return false;
         }
