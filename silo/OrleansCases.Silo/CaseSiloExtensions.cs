@@ -26,11 +26,16 @@ public static class CaseSiloExtensions
                 o.ServiceId = cluster.ServiceId;
                 o.ClusterId = cluster.ClusterId;
             });
-            var address = IPAddress.Parse(cluster.AdvertisedAddress);
+            var address = AddressOf(cluster.AdvertisedAddress);
             if (cluster.Clustering == ClusteringKind.AzureTable)
             {
                 silo.UseAzureStorageClustering(ob => ob.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
                 silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+                if (cluster.KubernetesHosting)
+                {
+                    // After ConfigureEndpoints: the pod's address and names win over the configured ones.
+                    silo.UseKubernetesHosting();
+                }
             }
             else
             {
@@ -44,4 +49,11 @@ public static class CaseSiloExtensions
         });
         return builder;
     }
+
+    /// <summary>An IP address as configured, or the first IPv4 address of a host name (e.g. a compose service).</summary>
+    private static IPAddress AddressOf(string addressOrHost) =>
+        IPAddress.TryParse(addressOrHost, out var address)
+            ? address
+            : Dns.GetHostAddresses(addressOrHost).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                ?? throw new InvalidOperationException($"Cluster:AdvertisedAddress '{addressOrHost}' does not resolve to an IPv4 address.");
 }

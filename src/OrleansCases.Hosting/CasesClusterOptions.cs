@@ -38,8 +38,18 @@ public sealed class CasesClusterOptions
     /// <remarks>Empty by default because configuration binding appends to an array's initial items.</remarks>
     public int[] GatewayPorts { get; set; } = [];
 
-    /// <summary>Where silos listen and what they advertise; loopback unless a private address is configured.</summary>
+    /// <summary>
+    /// Where silos listen and what they advertise: an IP address, or a host name resolved at start (a container's
+    /// service name); loopback unless a private address is configured.
+    /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// In a Kubernetes pod (Microsoft.Orleans.Hosting.Kubernetes): silo name, address, ServiceId and ClusterId come
+    /// from the pod (POD_NAME, POD_IP, ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID), and silos whose pods are gone are
+    /// declared dead at once. Membership still lives in the Azure table.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
 
     /// <summary>The names of the stream queues, derived from the service id so two services never share one.</summary>
     public List<string> StreamQueueNames() =>
