@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using OrleansCases.Grains.ReadModel;
 using OrleansCases.Hosting;
 
@@ -46,6 +47,9 @@ public static class CaseSiloExtensions
 
             silo.AddCaseGrainStorage();
             silo.AddCaseEventStreams(cluster);
+            silo.AddActivityPropagation();
+            // The dashboard's collectors; its pages are served by the web, to admins only (never by this host).
+            silo.AddDashboard();
         });
         return builder;
     }

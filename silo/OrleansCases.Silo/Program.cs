@@ -1,14 +1,12 @@
-using OrleansCases.Hosting;
 using OrleansCases.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddCaseSilo();
-builder.AddCasesHealthChecks();
+builder.AddCaseSiloHost();
 
 var app = builder.Build();
 
-app.MapCasesHealth();
+app.MapCaseSiloEndpoints();
 
 app.Run();
 

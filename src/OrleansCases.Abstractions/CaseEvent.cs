@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrleansCases.Abstractions;
 
 /// <summary>
@@ -21,4 +23,12 @@ public sealed record CaseEvent(
     [property: Id(11)] CasePriority Priority,
     [property: Id(12)] int Version,
     [property: Id(13)] string? Note,
-    [property: Id(14)] long Seq);
+    [property: Id(14)] long Seq)
+{
+    /// <summary>
+    /// The W3C trace of the command that made this change, so that the bridge's send joins it. Travels on the stream
+    /// only: never stored in the feed, never sent to browsers.
+    /// </summary>
+    [Id(15), JsonIgnore]
+    public string? TraceParent { get; init; }
+}

@@ -17,6 +17,7 @@ public sealed class CaseGrain(
     [PersistentState("case", CaseStorage.Cases)] IPersistentState<CaseGrainState> state,
     CaseTable table,
     [FromKeyedServices(CaseClock.Key)] TimeProvider clock,
+    CaseMetrics metrics,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
     private const string OutboxReminder = "outbox";
@@ -169,6 +170,7 @@ public sealed class CaseGrain(
             throw new CaseUnavailableException("The case could not be stored; retry with the same commandId.", ex);
         }
 
+        metrics.Stored(change.Entry.Action, next.Region);
         _history.Add(change.Entry);
         _outboxConfirmed = false;
         await SendOutboxAsync();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -54,7 +55,8 @@ public sealed class RegionLogGrain(
         var key = (change.Case.Id, change.Case.Version);
         if (!_pending.TryGetValue(key, out var pending))
         {
-            pending = new Pending(change);
+            // The command's trace travels with its event, so the web's send joins it (streams do not carry it).
+            pending = new Pending(change, Activity.Current?.Id);
             _pending[key] = pending;
             _queue.Add(pending);
             if (!_flushing)
@@ -138,7 +140,7 @@ public sealed class RegionLogGrain(
             }
             else
             {
-                batch.Add(p.Change, previous);
+                batch.Add(p.Change, previous, p.TraceParent);
             }
         }
 
@@ -249,9 +251,11 @@ public sealed class RegionLogGrain(
         p.Completion.TrySetException(error);
     }
 
-    private sealed class Pending(CaseChange change)
+    private sealed class Pending(CaseChange change, string? traceParent)
     {
         public CaseChange Change { get; } = change;
+
+        public string? TraceParent { get; } = traceParent;
 
         public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

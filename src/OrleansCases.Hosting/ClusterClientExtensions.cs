@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using OrleansCases.Abstractions;
 
 namespace OrleansCases.Hosting;
@@ -32,6 +33,9 @@ public static class ClusterClientExtensions
             }
 
             client.AddCaseEventStreams(cluster);
+            client.AddActivityPropagation();
+            // The web serves the Orleans dashboard's pages (to admins only); the trace page would stream this host's logs.
+            client.AddDashboard(o => o.HideTrace = true);
         });
         return builder;
     }

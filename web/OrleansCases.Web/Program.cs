@@ -1,12 +1,15 @@
 using OrleansCases.Hosting;
+using OrleansCases.Web.Admin;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Feed;
 using OrleansCases.Web.Hubs;
 using OrleansCases.Web.Identity;
+using OrleansCases.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCasesClusterClient();
+builder.AddWebTelemetry();
 builder.AddCasesHealthChecks();
 builder.AddCaseIdentity();
 builder.AddCasesApi();
@@ -14,6 +17,7 @@ builder.AddCaseHub();
 
 var app = builder.Build();
 
+app.UseRejectedRequestCounting();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
@@ -23,11 +27,13 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapCasesHealth();
+app.MapCasesMetrics();
 app.MapAuthApi();
 app.MapCasesApi();
 app.MapCliniciansApi();
 app.MapFeedApi();
 app.MapCaseHub();
+app.MapAdminApi();
 
 app.Run();
 

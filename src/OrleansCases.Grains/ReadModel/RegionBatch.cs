@@ -38,12 +38,15 @@ public sealed class RegionBatch(string region, long head, DateTimeOffset at, Fee
         _actions.Count + MaxActionsPerChange + 1 + pruning.Count(Head + 1, _changes.Count + 1) <= MaxActions
         && !_cases.Contains(change.Case.Id);
 
-    /// <summary>Adds a change with the next sequence number; <paramref name="previous"/> is where its case stood.</summary>
-    public CaseEvent Add(CaseChange change, CaseTip? previous)
+    /// <summary>
+    /// Adds a change with the next sequence number; <paramref name="previous"/> is where its case stood,
+    /// <paramref name="traceParent"/> the trace of the command that made it.
+    /// </summary>
+    public CaseEvent Add(CaseChange change, CaseTip? previous, string? traceParent = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         var seq = ++Head;
-        var e = change.ToEvent(seq);
+        var e = change.ToEvent(seq) with { TraceParent = traceParent };
         var tip = CaseTip.Of(change.Case, seq);
         _cases.Add(change.Case.Id);
         _changes.Add((e, tip));

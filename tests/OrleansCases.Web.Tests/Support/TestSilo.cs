@@ -17,9 +17,13 @@ public sealed class TestSilo : IAsyncDisposable
     {
         _app = app;
         GatewayPort = gatewayPort;
+        Address = new Uri(app.Urls.First() + "/");
     }
 
     public int GatewayPort { get; }
+
+    /// <summary>The silo's own HTTP address (health, metrics), e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Address { get; }
 
     public static async Task<TestSilo> StartAsync(
         string serviceId, string readModelTable, IReadOnlyDictionary<string, string?>? settings = null,
@@ -48,8 +52,9 @@ public sealed class TestSilo : IAsyncDisposable
             builder.Configuration[key] = value;
         }
 
-        builder.AddCaseSilo();
+        builder.AddCaseSiloHost();
         var app = builder.Build();
+        app.MapCaseSiloEndpoints();
         await app.StartAsync();
         return new TestSilo(app, gatewayPort);
     }

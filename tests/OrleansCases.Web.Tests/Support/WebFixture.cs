@@ -15,7 +15,7 @@ public sealed class WebFixture : IAsyncLifetime
 
     public WebInstance B => _b ??= new WebInstance(_serviceId, Silo.GatewayPort);
 
-    private TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");
+    public TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");
 
     public async Task InitializeAsync() =>
         _silo = await TestSilo.StartAsync(_serviceId, "WebTests" + Guid.NewGuid().ToString("N")[..12]);

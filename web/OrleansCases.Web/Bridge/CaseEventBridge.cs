@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using OrleansCases.Abstractions;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Feed;
 using OrleansCases.Web.Hubs;
+using OrleansCases.Web.Telemetry;
 
 namespace OrleansCases.Web.Bridge;
 
@@ -19,8 +21,13 @@ public sealed class CaseEventBridge(
     IClusterClient cluster,
     IHubContext<CaseHub, ICaseClient> hub,
     IOptions<CasesOptions> options,
+    WebMetrics metrics,
+    TimeProvider clock,
     ILogger<CaseEventBridge> logger) : BackgroundService
 {
+    /// <summary>Spans of the sends, children of the command that caused them (<see cref="CaseEvent.TraceParent"/>).</summary>
+    private static readonly ActivitySource _activities = new(CaseTelemetry.Name);
+
     private static readonly TimeSpan _pollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan _retryDelay = TimeSpan.FromSeconds(2);
     private const int GapFillPage = 500;
@@ -193,6 +200,11 @@ public sealed class CaseEventBridge(
 
     private void Send(CaseEvent e)
     {
+        ActivityContext.TryParse(e.TraceParent, null, out var command);
+        using var activity = _activities.StartActivity("caseStatusUpdate send", ActivityKind.Producer, command);
+        activity?.SetTag("orleanscases.region", e.Region);
+        activity?.SetTag("orleanscases.seq", e.Seq);
+        metrics.Delivered(e, clock.GetUtcNow() - e.Timestamp);
         _positions = _positions.With(e.Region, e.Seq);
         var update = CaseStatusUpdate.From(e, _positions.Encode());
         var sending = hub.Clients.Groups(CaseGroups.ForEvent(e)).caseStatusUpdate(update);

@@ -24,7 +24,7 @@ public static class FeedApi
     }
 
     public static async Task<Results<Ok<FeedResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ReadAsync(
-        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, string? after, int? limit)
+        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, Telemetry.WebMetrics metrics, string? after, int? limit)
     {
         if (Caller.Of(http) is not { } caller)
         {
@@ -54,12 +54,14 @@ public static class FeedApi
             var page = await cluster.GetGrain<ICaseQueryGrain>(0).ReadFeedAsync(region, cursor[region], take);
             if (cursor[region] < page.Floor)
             {
+                metrics.FeedRead(gone: true);
                 return Problems.Gone($"Events of {region} before seq {page.Floor + 1} are no longer kept: reload your lists.");
             }
 
             pages.Add((region, page));
         }
 
+        metrics.FeedRead(gone: false);
         return TypedResults.Ok(Merge(caller, cursor, pages, take));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using OrleansCases.Abstractions;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Identity;
+using OrleansCases.Web.Telemetry;
 
 namespace OrleansCases.Web.Hubs;
 
@@ -11,9 +12,10 @@ namespace OrleansCases.Web.Hubs;
 /// watch cases it may read. Events reach it from <see cref="Bridge.CaseEventBridge"/>, not from here.
 /// </summary>
 [Authorize]
-public sealed class CaseHub(IClusterClient cluster) : Hub<ICaseClient>
+public sealed class CaseHub(IClusterClient cluster, WebMetrics metrics) : Hub<ICaseClient>
 {
     private const string NotReadable = "Case not found, or you may not read it.";
+    private const string CountedAs = "countedAs";
 
     public override async Task OnConnectedAsync()
     {
@@ -27,6 +29,19 @@ public sealed class CaseHub(IClusterClient cluster) : Hub<ICaseClient>
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
+
+        metrics.Connected(user);
+        Context.Items[CountedAs] = user;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(CountedAs, out var counted) && counted is UserRef user)
+        {
+            metrics.Disconnected(user);
+        }
+
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Joins the case's group and answers the case, or fails the same way whether it is missing or not readable.</summary>

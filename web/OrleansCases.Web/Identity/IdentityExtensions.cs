@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
+using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Identity;
 
@@ -48,7 +49,7 @@ public static class IdentityExtensions
             .AddPolicyScheme(AuthSchemes.CookieOrBearer, "Session cookie or bearer token", o => o.ForwardDefaultSelector = http => AuthSchemes.For(http.Request))
             .AddCookie(AuthSchemes.Cookie, o => ConfigureSession(o, auth, development))
             .AddJwtBearer(AuthSchemes.Bearer, o => ConfigureBearer(o, auth, development));
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddPolicy(AuthPolicies.Admin, p => p.RequireRole(RoleNames.ToWire(UserRole.Admin)));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = CookieAntiforgeryFilter.HeaderName;

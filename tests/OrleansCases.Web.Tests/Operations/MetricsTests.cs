@@ -1,0 +1,61 @@
+using System.Net;
+using OrleansCases.Web.Tests.Support;
+using Xunit;
+
+namespace OrleansCases.Web.Tests.Operations;
+
+/// <summary>GET /metrics on web and silo: Prometheus text with the Orleans meters and ours, named orleanscases_*.</summary>
+[Trait("Category", "Web")]
+public sealed class MetricsTests(WebFixture fixture) : IClassFixture<WebFixture>
+{
+    [Fact]
+    public async Task The_web_exposes_connections_deliveries_bridge_lag_catchups_and_rejections()
+    {
+        await using var chw = await LiveClient.ConnectAsync(fixture.A, "chw.north");
+        using var asha = new ApiClient(fixture.A, "asha.north");
+        var id = ApiClient.Id(await asha.CreateAsync());
+        await chw.WaitForAsync(id, 1);
+        await ApiClient.ExpectAsync(await asha.GetAsync("/api/cases/c000000000000000000000000"), HttpStatusCode.NotFound);
+        await ApiClient.ExpectAsync(await asha.GetAsync("/api/feed?after=not-a-cursor"), HttpStatusCode.BadRequest);
+        await ApiClient.ExpectAsync(await asha.GetAsync("/api/feed"), HttpStatusCode.OK);
+        var list = await ApiClient.ExpectAsync(await asha.GetAsync("/api/cases?view=mine"), HttpStatusCode.OK);
+        await ApiClient.ExpectAsync(await asha.GetAsync($"/api/feed?after={list["feedCursor"]}"), HttpStatusCode.OK);
+
+        var text = await ScrapeAsync(fixture.A.Address);
+
+        Assert.Contains("orleanscases_connections{", text, StringComparison.Ordinal);
+        Assert.Contains("role=\"chw\"", text, StringComparison.Ordinal);
+        Assert.Contains("orleanscases_events_delivered_total{", text, StringComparison.Ordinal);
+        Assert.Contains("orleanscases_bridge_lag_seconds_bucket{", text, StringComparison.Ordinal);
+        Assert.Contains("orleanscases_feed_catchups_total{", text, StringComparison.Ordinal);
+        Assert.Contains("reason=\"not-found\"", text, StringComparison.Ordinal);
+        Assert.Contains("reason=\"invalid\"", text, StringComparison.Ordinal);
+        // The Orleans client's own meters, and no patient data in any label.
+        Assert.Contains("orleans_", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("P-100", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_silo_exposes_the_orleans_meters_and_transitions_by_action()
+    {
+        using var asha = new ApiClient(fixture.A, "asha.north");
+        var id = ApiClient.Id(await asha.CreateAsync());
+        await asha.DoAsync(id, "forward");
+
+        var text = await ScrapeAsync(fixture.Silo.Address);
+
+        Assert.Contains("orleans_catalog_activations", text, StringComparison.Ordinal);
+        Assert.Contains("orleanscases_transitions_total{", text, StringComparison.Ordinal);
+        Assert.Contains("action=\"forward\"", text, StringComparison.Ordinal);
+        Assert.Contains("region=\"north\"", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ScrapeAsync(Uri address)
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
