@@ -31,11 +31,15 @@ public static class CaseSiloExtensions
             if (cluster.Clustering == ClusteringKind.AzureTable)
             {
                 silo.UseAzureStorageClustering(ob => ob.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
-                silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
                 if (cluster.KubernetesHosting)
                 {
-                    // After ConfigureEndpoints: the pod's address and names win over the configured ones.
+                    // Kubernetes hosting advertises the pod's IP only when no address is set: ports alone here.
+                    silo.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (cluster.SiloPort, cluster.GatewayPort));
                     silo.UseKubernetesHosting();
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
                 }
             }
             else

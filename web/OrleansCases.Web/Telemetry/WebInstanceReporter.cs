@@ -9,13 +9,22 @@ namespace OrleansCases.Web.Telemetry;
 /// admin view shows every web instance, not just the one the admin is connected to.
 /// </summary>
 public sealed class WebInstanceReporter(
-    IClusterClient cluster, WebMetrics metrics, IServer server, TimeProvider clock, ILogger<WebInstanceReporter> logger)
+    IClusterClient cluster, WebMetrics metrics, IServer server, IHostApplicationLifetime lifetime, TimeProvider clock,
+    ILogger<WebInstanceReporter> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Only once the server listens is its address known: the name must not change between reports.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        var name = Name();
         var startedAt = clock.GetUtcNow();
         var (lastAt, lastDelivered) = (startedAt, metrics.DeliveredTotal);
         using var timer = new PeriodicTimer(Period, clock);
@@ -27,7 +36,7 @@ public sealed class WebInstanceReporter(
                 var delivered = metrics.DeliveredTotal;
                 var seconds = Math.Max(0.001, (now - lastAt).TotalSeconds);
                 var report = new WebInstanceReport(
-                    Name(), startedAt, now, metrics.Connections(), (delivered - lastDelivered) / seconds, metrics.TakeMaxLag().TotalMilliseconds);
+                    name, startedAt, now, metrics.Connections(), (delivered - lastDelivered) / seconds, metrics.TakeMaxLag().TotalMilliseconds);
                 (lastAt, lastDelivered) = (now, delivered);
                 try
                 {
@@ -50,7 +59,9 @@ public sealed class WebInstanceReporter(
     private string Name()
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        var port = address is not null && Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"pid{Environment.ProcessId}";
+        var port = address is not null && Uri.TryCreate(address, UriKind.Absolute, out var uri)
+            ? uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
         return $"{Environment.MachineName}:{port}";
     }
 }
