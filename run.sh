@@ -13,7 +13,10 @@ ROOT="$PWD"
 
 # shellcheck source=deploy/local/azurite.sh
 source "$ROOT/deploy/local/azurite.sh" # azurite_connection_string, azurite_pid_alive, azurite_port_open
+# shellcheck source=deploy/local/apps.sh
+source "$ROOT/deploy/local/apps.sh" # say, fail, start_app, app_pid, stop_apps, wait_ready ...
 AZURITE="$ROOT/deploy/local/azurite.sh"
+SCRIPT_NAME=run.sh
 
 RUN_DIR="$ROOT/.run"
 SILO_DIR="$ROOT/silo/OrleansCases.Silo"
@@ -28,59 +31,9 @@ APP_PORTS=(5080 5090 11111 30000)
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-say() { echo "run.sh: $*"; }
-fail() {
-  echo "run.sh: $*" >&2
-  exit 1
-}
-
-for tool in dotnet node npm curl setsid; do
-  command -v "$tool" >/dev/null || fail "'$tool' is required but not found on PATH"
-done
-
+require_tools dotnet node npm curl setsid
 mkdir -p "$RUN_DIR"
-
-# One run.sh per clone.
-if [[ -f "$RUN_DIR/run.pid" ]]; then
-  other="$(tr -dc '0-9' <"$RUN_DIR/run.pid")"
-  if [[ -n "$other" && "$other" != "$$" ]] && azurite_pid_alive "$other" &&
-    tr '\0' ' ' <"/proc/$other/cmdline" 2>/dev/null | grep -q 'run\.sh'; then
-    fail "already running (pid $other); stop it with Ctrl-C in its terminal or: kill $other"
-  fi
-fi
-echo "$$" >"$RUN_DIR/run.pid"
-
-# app_pid NAME: the pid of a live silo/web process that a run.sh of this clone started.
-app_pid() {
-  local name="$1" pid_file="$RUN_DIR/$1.pid" pid dll
-  [[ -f "$pid_file" ]] || return 1
-  pid="$(tr -dc '0-9' <"$pid_file")"
-  [[ -n "$pid" ]] && azurite_pid_alive "$pid" || return 1
-  [[ "$name" == silo ]] && dll="OrleansCases.Silo.dll" || dll="OrleansCases.Web.dll"
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$dll" || return 1
-  echo "$pid"
-}
-
-# stop_app NAME TIMEOUT: SIGTERM (graceful host shutdown), wait, SIGKILL after TIMEOUT seconds.
-stop_app() {
-  local name="$1" timeout="$2" pid waited=0
-  if pid="$(app_pid "$name")"; then
-    say "stopping $name (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    while azurite_pid_alive "$pid"; do
-      if ((waited >= timeout * 10)); then
-        say "$name (pid $pid) did not stop within ${timeout}s; killing it"
-        kill -KILL "$pid" 2>/dev/null || true
-        sleep 0.2
-        break
-      fi
-      sleep 0.1
-      waited=$((waited + 1))
-    done
-    wait "$pid" 2>/dev/null || true # reap it when it is our child
-  fi
-  rm -f "$RUN_DIR/$name.pid"
-}
+claim_run_dir
 
 azurite_started=0
 stopping=0
@@ -94,8 +47,8 @@ shutdown() {
   exec 1>&3 2>&4
   ((stopping)) && exit "$rc"
   stopping=1
-  stop_app web 30
-  stop_app silo 45
+  stop_apps 30 web
+  stop_apps 45 silo
   if ((azurite_started)); then
     "$AZURITE" stop || true
     rm -f "$RUN_DIR/azurite.owned"
@@ -110,8 +63,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # A run.sh that was killed outright (SIGKILL) leaves its silo and web behind: stop them first.
-stop_app web 30
-stop_app silo 45
+stop_apps 30 web
+stop_apps 45 silo
 
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing npm packages (Azurite)"
@@ -147,69 +100,22 @@ azurite_pid="$("$AZURITE" pid)"
 connection_string="$(azurite_connection_string)"
 azurite_log="$(dirname "${AZURITE_DATA:-$ROOT/.azurite/data}")/azurite-${AZURITE_TABLE_PORT:-10002}.log"
 
-# start_app NAME DIR DLL: runs `dotnet DLL` in DIR (its content root: appsettings.json, wwwroot), in its own session
-# so that a Ctrl-C reaches run.sh only and run.sh stops the processes in order; output goes to .run/NAME.log.
-start_app() {
-  local name="$1" dir="$2" dll="$3" pid_file="$RUN_DIR/$1.pid"
-  rm -f "$pid_file"
-  (
-    cd "$dir"
-    export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
-    export Storage__ConnectionString="$connection_string"
-    # shellcheck disable=SC2016 # $$, $1 and $@ belong to the inner shell
-    exec setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' "$name" "$pid_file" dotnet "$dll"
-  ) </dev/null >"$RUN_DIR/$name.log" 2>&1 3>&- 4>&- &
-  local waited=0
-  until [[ -s "$pid_file" ]]; do
-    ((waited < 100)) || fail "$name did not start"
-    sleep 0.05
-    waited=$((waited + 1))
-  done
-  say "$name started (pid $(cat "$pid_file")); log .run/$name.log"
-}
-
-# died NAME LOG: report a process that exited on its own, then exit non-zero (the EXIT trap stops the rest).
-died() {
-  local name="$1" log="$2"
-  echo "run.sh: $name exited unexpectedly; last lines of $log:" >&2
-  echo "----------------------------------------------------------------" >&2
-  tail -n 40 "$log" >&2 || true
-  echo "----------------------------------------------------------------" >&2
-  exit 1
-}
-
-# check_alive NAME...: every named process (azurite, silo, web) is still running.
+# check_alive NAME...: every named process (azurite, silo, web) is still running; when one died, its log tail is
+# printed and run.sh exits non-zero (the EXIT trap stops the rest).
 check_alive() {
   local name
   for name in "$@"; do
     case "$name" in
-      azurite) azurite_pid_alive "$azurite_pid" || died Azurite "$azurite_log" ;;
-      *) app_pid "$name" >/dev/null || died "$name" "$RUN_DIR/$name.log" ;;
+      azurite) azurite_pid_alive "$azurite_pid" || { report_died Azurite "$azurite_log" && exit 1; } ;;
+      *) app_pid "$name" >/dev/null || { report_died "$name" "$RUN_DIR/$name.log" && exit 1; } ;;
     esac
   done
 }
 
-# wait_ready NAME URL NAMES...: until URL answers 200, while the named processes stay alive.
-wait_ready() {
-  local name="$1" url="$2" waited=0
-  shift 2
-  say "waiting for $name: $url"
-  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
-    check_alive "$@"
-    if ((waited >= READY_TIMEOUT * 2)); then
-      echo "run.sh: $name not ready within ${READY_TIMEOUT}s ($url); last lines of .run/$name.log:" >&2
-      tail -n 40 "$RUN_DIR/$name.log" >&2 || true
-      exit 1
-    fi
-    sleep 0.5
-    waited=$((waited + 1))
-  done
-}
-
 start_app silo "$SILO_DIR" "$SILO_DLL"
-wait_ready silo "$SILO_READY_URL" azurite silo
+wait_ready silo "$SILO_READY_URL" check_alive azurite silo
 start_app web "$WEB_DIR" "$WEB_DLL"
-wait_ready web "$WEB_READY_URL" azurite silo web
+wait_ready web "$WEB_READY_URL" check_alive azurite silo web
 
 cat <<EOF
 

@@ -36,7 +36,10 @@ ROOT="$PWD"
 
 # shellcheck source=deploy/local/azurite.sh
 source "$ROOT/deploy/local/azurite.sh" # azurite_connection_string, azurite_pid_alive, azurite_port_open
+# shellcheck source=deploy/local/apps.sh
+source "$ROOT/deploy/local/apps.sh" # say, fail, start_app, app_pid, stop_apps, wait_ready ...
 AZURITE="$ROOT/deploy/local/azurite.sh"
+SCRIPT_NAME=cluster.sh
 
 CONFIGURATION="${CLUSTER_CONFIGURATION:-Release}"
 RUN_DIR="${CLUSTER_RUN_DIR:-$ROOT/.run/cluster}"
@@ -60,15 +63,7 @@ APPS=(web1 web2 silo1 silo2)
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-say() { echo "cluster.sh: $*"; }
-fail() {
-  echo "cluster.sh: $*" >&2
-  exit 1
-}
-
-for tool in dotnet node npm curl setsid; do
-  command -v "$tool" >/dev/null || fail "'$tool' is required but not found on PATH"
-done
+require_tools dotnet node npm curl setsid
 [[ "$CONFIGURATION" =~ ^(Release|Debug)$ ]] || fail "CLUSTER_CONFIGURATION must be Release or Debug, not '$CONFIGURATION'"
 [[ "$STREAMS" =~ ^(AzureQueue|Memory)$ ]] || fail "CLUSTER_STREAMS must be AzureQueue or Memory, not '$STREAMS'"
 for list in SILO_PORTS GATEWAY_PORTS SILO_HTTP_PORTS WEB_PORTS; do
@@ -93,54 +88,7 @@ mkdir -p "$RUN_DIR"
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"
 
 # One cluster.sh per run folder.
-if [[ -f "$RUN_DIR/cluster.pid" ]]; then
-  other="$(tr -dc '0-9' <"$RUN_DIR/cluster.pid")"
-  if [[ -n "$other" && "$other" != "$$" ]] && azurite_pid_alive "$other" &&
-    tr '\0' ' ' <"/proc/$other/cmdline" 2>/dev/null | grep -q 'cluster\.sh'; then
-    fail "already running (pid $other); stop it with Ctrl-C in its terminal or: kill $other"
-  fi
-fi
-echo "$$" >"$RUN_DIR/cluster.pid"
-
-# app_pid NAME: the pid of a live silo/web process that a cluster.sh of this run folder started.
-app_pid() {
-  local name="$1" pid_file="$RUN_DIR/$1.pid" pid dll
-  [[ -f "$pid_file" ]] || return 1
-  pid="$(tr -dc '0-9' <"$pid_file")"
-  [[ -n "$pid" ]] && azurite_pid_alive "$pid" || return 1
-  [[ "$name" == silo* ]] && dll="OrleansCases.Silo.dll" || dll="OrleansCases.Web.dll"
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$dll" || return 1
-  echo "$pid"
-}
-
-# stop_apps TIMEOUT NAME...: SIGTERM to all of them at once (graceful host shutdown), wait, SIGKILL after TIMEOUT seconds.
-stop_apps() {
-  local timeout="$1" name pid waited=0 pids=()
-  shift
-  for name in "$@"; do
-    if pid="$(app_pid "$name")"; then
-      say "stopping $name (pid $pid)"
-      kill -TERM "$pid" 2>/dev/null || true
-      pids+=("$pid")
-    fi
-  done
-  for pid in "${pids[@]}"; do
-    while azurite_pid_alive "$pid"; do
-      if ((waited >= timeout * 10)); then
-        say "pid $pid did not stop within ${timeout}s; killing it"
-        kill -KILL "$pid" 2>/dev/null || true
-        sleep 0.2
-        break
-      fi
-      sleep 0.1
-      waited=$((waited + 1))
-    done
-    wait "$pid" 2>/dev/null || true # reap it when it is our child
-  done
-  for name in "$@"; do
-    rm -f "$RUN_DIR/$name.pid"
-  done
-}
+claim_run_dir
 
 azurite_started=0
 stopping=0
@@ -216,87 +164,36 @@ else
   storage_line="Azurite (pid $azurite_pid) blob/queue/table 127.0.0.1:$AZURITE_BLOB_PORT/$AZURITE_QUEUE_PORT/$AZURITE_TABLE_PORT, data in $AZURITE_DATA"
 fi
 
-# start_app NAME DIR DLL VAR=VALUE...: runs `dotnet DLL` in DIR (its content root: appsettings.json, wwwroot) with
-# the cluster's settings and the given ones, in its own session; output goes to $RUN_DIR/NAME.log.
-start_app() {
-  local name="$1" dir="$2" dll="$3" pid_file="$RUN_DIR/$1.pid"
-  shift 3
-  rm -f "$pid_file"
-  (
-    cd "$dir"
-    export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
-    export Storage__ConnectionString="$connection_string"
-    export Cluster__ServiceId="$SERVICE_ID" Cluster__ClusterId="$CLUSTER_ID"
-    export Cluster__Clustering=AzureTable Cluster__Streams="$STREAMS"
-    local setting
-    for setting in "$@"; do
-      export "${setting?}"
-    done
-    # shellcheck disable=SC2016 # $$, $1 and $@ belong to the inner shell
-    exec setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' "$name" "$pid_file" dotnet "$dll"
-  ) </dev/null >"$RUN_DIR/$name.log" 2>&1 3>&- 4>&- &
-  local waited=0
-  until [[ -s "$pid_file" ]]; do
-    ((waited < 100)) || fail "$name did not start"
-    sleep 0.05
-    waited=$((waited + 1))
-  done
-  say "$name started (pid $(cat "$pid_file")); log $RUN_DIR/$name.log"
-}
-
-# died NAME LOG: report a process that exited on its own.
-died() {
-  local name="$1" log="$2"
-  echo "cluster.sh: $name exited unexpectedly; last lines of $log:" >&2
-  echo "----------------------------------------------------------------" >&2
-  tail -n 40 "$log" >&2 || true
-  echo "----------------------------------------------------------------" >&2
-}
-
 # check_started NAME...: while starting, every named process (azurite, silo1, ...) must still run.
 check_started() {
   local name
   for name in "$@"; do
     case "$name" in
-      azurite) [[ -z "$azurite_pid" ]] || azurite_pid_alive "$azurite_pid" || { died Azurite "$azurite_log" && exit 1; } ;;
-      *) app_pid "$name" >/dev/null || { died "$name" "$RUN_DIR/$name.log" && exit 1; } ;;
+      azurite) [[ -z "$azurite_pid" ]] || azurite_pid_alive "$azurite_pid" || { report_died Azurite "$azurite_log" && exit 1; } ;;
+      *) app_pid "$name" >/dev/null || { report_died "$name" "$RUN_DIR/$name.log" && exit 1; } ;;
     esac
   done
 }
 
-# wait_ready NAME URL: until URL answers 200, while everything started so far stays alive.
-wait_ready() {
-  local name="$1" url="$2" waited=0
-  say "waiting for $name: $url"
-  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
-    check_started azurite "${started[@]}"
-    if ((waited >= READY_TIMEOUT * 2)); then
-      echo "cluster.sh: $name not ready within ${READY_TIMEOUT}s ($url); last lines of $RUN_DIR/$name.log:" >&2
-      tail -n 40 "$RUN_DIR/$name.log" >&2 || true
-      exit 1
-    fi
-    sleep 0.5
-    waited=$((waited + 1))
-  done
-}
-
 say "ServiceId $SERVICE_ID, ClusterId $CLUSTER_ID, streams $STREAMS, build $CONFIGURATION"
+# What every silo and web of this cluster shares.
+CLUSTER_SETTINGS=(Cluster__ServiceId="$SERVICE_ID" Cluster__ClusterId="$CLUSTER_ID" Cluster__Clustering=AzureTable Cluster__Streams="$STREAMS")
 started=()
 for i in 0 1; do
-  start_app "silo$((i + 1))" "$SILO_DIR" "$SILO_DLL" \
+  start_app "silo$((i + 1))" "$SILO_DIR" "$SILO_DLL" "${CLUSTER_SETTINGS[@]}" \
     Urls="http://127.0.0.1:${SILO_HTTP_PORTS[i]}" \
     Cluster__SiloPort="${SILO_PORTS[i]}" Cluster__GatewayPort="${GATEWAY_PORTS[i]}"
   started+=("silo$((i + 1))")
 done
-wait_ready silo1 "http://127.0.0.1:${SILO_HTTP_PORTS[0]}/health/ready"
-wait_ready silo2 "http://127.0.0.1:${SILO_HTTP_PORTS[1]}/health/ready"
+wait_ready silo1 "http://127.0.0.1:${SILO_HTTP_PORTS[0]}/health/ready" check_started azurite "${started[@]}"
+wait_ready silo2 "http://127.0.0.1:${SILO_HTTP_PORTS[1]}/health/ready" check_started azurite "${started[@]}"
 # The webs read the gateways from the membership table, so they start once both silos are in it.
 for i in 0 1; do
-  start_app "web$((i + 1))" "$WEB_DIR" "$WEB_DLL" Urls="http://127.0.0.1:${WEB_PORTS[i]}"
+  start_app "web$((i + 1))" "$WEB_DIR" "$WEB_DLL" "${CLUSTER_SETTINGS[@]}" Urls="http://127.0.0.1:${WEB_PORTS[i]}"
   started+=("web$((i + 1))")
 done
-wait_ready web1 "http://127.0.0.1:${WEB_PORTS[0]}/health/ready"
-wait_ready web2 "http://127.0.0.1:${WEB_PORTS[1]}/health/ready"
+wait_ready web1 "http://127.0.0.1:${WEB_PORTS[0]}/health/ready" check_started azurite "${started[@]}"
+wait_ready web2 "http://127.0.0.1:${WEB_PORTS[1]}/health/ready" check_started azurite "${started[@]}"
 
 cat <<EOF
 
@@ -327,14 +224,14 @@ while :; do
     if app_pid "$name" >/dev/null; then
       [[ "$name" == silo* ]] && silos=$((silos + 1)) || webs=$((webs + 1))
     elif [[ " ${reported[*]} " != *" $name "* ]]; then
-      died "$name" "$RUN_DIR/$name.log"
+      report_died "$name" "$RUN_DIR/$name.log"
       reported+=("$name")
     fi
   done
   ((silos > 0)) || fail "no silo is left; stopping the cluster"
   ((webs > 0)) || fail "no web is left; stopping the cluster"
   if [[ -n "$azurite_pid" ]] && ! azurite_pid_alive "$azurite_pid"; then
-    died Azurite "$azurite_log"
+    report_died Azurite "$azurite_log"
     exit 1
   fi
   sleep 1 &

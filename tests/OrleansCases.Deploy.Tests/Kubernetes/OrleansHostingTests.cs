@@ -29,18 +29,6 @@ public sealed class OrleansHostingTests
     }
 
     [Fact]
-    public void The_silo_advertises_its_pod_address_defined_before_it_is_used()
-    {
-        var names = Kube.Env(Kube.Silo).Select(e => e["name"].Text).ToList();
-        var advertised = ConfigurationKeys.Variable("Cluster:AdvertisedAddress");
-
-        // The silo advertises its configured address; Kubernetes hosting fills in POD_IP only when none is set.
-        Assert.Equal($"$({KubernetesHostingOptions.PodIPEnvironmentVariable})", Kube.EnvValues(Kube.Silo)[advertised]);
-        // Kubernetes expands $(VAR) only from variables defined earlier in the list.
-        Assert.True(names.IndexOf(KubernetesHostingOptions.PodIPEnvironmentVariable) < names.IndexOf(advertised));
-    }
-
-    [Fact]
     public void Orleans_ids_labels_and_the_silos_cluster_settings_are_the_same()
     {
         var env = Kube.EnvValues(Kube.Silo);

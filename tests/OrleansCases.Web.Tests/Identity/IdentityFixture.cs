@@ -38,8 +38,9 @@ public sealed class IdentityFixture : IAsyncLifetime
     public WebInstance Plain => _plain ??= Create("Development", new Dictionary<string, string?>());
 
     /// <summary>A new instance of this cluster; the caller disposes it.</summary>
-    public WebInstance Create(string environment, IReadOnlyDictionary<string, string?> settings) =>
-        new(ServiceId, Silo.GatewayPort, environment, settings);
+    public WebInstance Create(
+        string environment, IReadOnlyDictionary<string, string?> settings, Microsoft.Extensions.Logging.ILoggerProvider? logs = null) =>
+        new(ServiceId, Silo.GatewayPort, environment, settings, logs);
 
     private TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");
 

@@ -36,6 +36,11 @@ public sealed class PortalLayoutTests(PortalFixture fixture)
                 await using var asha = await PortalUser.SignInAsync(fixture.Browser, fixture.Web.Address, "asha.north");
                 await asha.CreateCaseAsync(LiveUpdateTests.NewPatient());
                 await Expect(user.Page.Locator("ol.log li").First).ToBeVisibleAsync();
+                // The cluster view: the silo, active, and this web instance with the admin's own connection.
+                var cluster = user.Panel("Cluster");
+                await Expect(cluster.Locator("tr", new() { HasTextString = "Active" })).ToHaveCountAsync(1);
+                await Expect(cluster).ToContainTextAsync("admin/all: 1");
+                await Expect(cluster.GetByRole(AriaRole.Link, new() { Name = "Open the Orleans dashboard" })).ToHaveAttributeAsync("href", "/admin/dashboard/");
             }
 
             problems.AddRange(await CheckAsync(user, $"{name}-1280"));

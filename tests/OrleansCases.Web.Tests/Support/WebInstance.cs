@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace OrleansCases.Web.Tests.Support;
 
@@ -19,11 +20,14 @@ public sealed class WebInstance : WebApplicationFactory<Program>
     private readonly int _gatewayPort;
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly ILoggerProvider? _logs;
     private Uri? _address;
 
     public WebInstance(
-        string serviceId, int gatewayPort, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+        string serviceId, int gatewayPort, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null,
+        ILoggerProvider? logs = null)
     {
+        _logs = logs;
         _serviceId = serviceId;
         _gatewayPort = gatewayPort;
         _environment = environment;
@@ -47,6 +51,11 @@ public sealed class WebInstance : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
     }
 

@@ -1,5 +1,6 @@
 // The portal: sign-in, the header, the role's views, and the wiring of live events into them.
 import { ApiError, currentUser, get, setUnauthorizedHandler, signIn, signOut } from './api.js';
+import { clusterView } from './admin.js';
 import { Live } from './live.js';
 import { CaseStore } from './store.js';
 import { formatTime, h, statusLabel, toast } from './ui.js';
@@ -52,6 +53,7 @@ setUnauthorizedHandler(async () => {
 async function endSession() {
   const ending = session;
   session = null;
+  ending?.cluster?.stop();
   if (ending) await ending.live.stop().catch(() => {});
 }
 
@@ -111,6 +113,7 @@ async function startPortal(me) {
   current.panels = panelsFor(me, store, live);
   current.detail = new DetailView(store, live, me);
   current.log = me.role === 'admin' ? eventLog() : null;
+  current.cluster = me.role === 'admin' ? clusterView() : null;
   current.fetching = new Set();
   session = current;
 
@@ -121,7 +124,8 @@ async function startPortal(me) {
   const lists = h('div', { id: 'lists', class: 'grid' },
     me.role === 'asha' || me.role === 'chw' ? createForm(store) : null,
     current.panels.map(p => p.element),
-    current.log?.element);
+    current.log?.element,
+    current.cluster?.element);
   $('portal').replaceChildren(h('h1', { class: 'visually-hidden', id: 'portal-title' }, `${me.name}'s cases`), current.detail.element, lists);
   $('portal').hidden = false;
 
@@ -129,6 +133,7 @@ async function startPortal(me) {
   if (session !== current) return;
   await route();
   live.start();
+  current.cluster?.start();
 }
 
 async function reloadLists(current) {

@@ -346,7 +346,6 @@ export function eventLog() {
   const empty = h('p', { class: 'empty' }, 'No events since this page opened.');
   const element = h('section', { class: 'card', 'aria-labelledby': 'log-title' },
     h('h2', { id: 'log-title' }, 'Live event log'),
-    h('p', {}, h('a', { href: '/admin/dashboard' }, 'Open the silo dashboard')),
     empty,
     list);
   return {
