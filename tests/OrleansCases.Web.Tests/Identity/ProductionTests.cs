@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OrleansCases.Web.Identity;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
@@ -85,6 +87,23 @@ public sealed class ProductionTests(IdentityFixture fixture) : IClassFixture<Ide
         // The users table outlives this test: only this run's users are compared.
         var mine = list["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).Where(id => id.EndsWith(run, StringComparison.Ordinal));
         Assert.Equal([$"dr-a-{run}", $"dr-b-{run}"], mine);
+    }
+
+    [Fact]
+    public async Task In_production_logs_are_json_and_in_development_plain_text()
+    {
+        await using var authority = await FakeAuthority.StartAsync();
+        await using var production = Production(authority.Issuer);
+        await using var development = fixture.Create("Development", new Dictionary<string, string?>());
+
+        Assert.Equal(ConsoleFormatterNames.Json, FormatterOf(production));
+        Assert.NotEqual(ConsoleFormatterNames.Json, FormatterOf(development));
+    }
+
+    private static string? FormatterOf(WebInstance web)
+    {
+        _ = web.Address; // starts the app, as it runs
+        return web.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName;
     }
 
     public static TheoryData<string> BadAuthorityTokens() => new() { "other audience", "no region", "unknown role", "role edited", "development key" };
