@@ -106,8 +106,8 @@ check_alive() {
   local name
   for name in "$@"; do
     case "$name" in
-      azurite) azurite_pid_alive "$azurite_pid" || { report_died Azurite "$azurite_log" && exit 1; } ;;
-      *) app_pid "$name" >/dev/null || { report_died "$name" "$RUN_DIR/$name.log" && exit 1; } ;;
+      azurite) azurite_pid_alive "$azurite_pid" || { report_died Azurite "$azurite_log"; exit 1; } ;;
+      *) app_pid "$name" >/dev/null || { report_died "$name" "$RUN_DIR/$name.log"; exit 1; } ;;
     esac
   done
 }

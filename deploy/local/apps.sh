@@ -42,7 +42,8 @@ app_pid() {
   echo "$pid"
 }
 
-# stop_apps TIMEOUT NAME...: SIGTERM to all at once (graceful host shutdown), wait, SIGKILL after TIMEOUT seconds.
+# stop_apps TIMEOUT NAME...: SIGTERM to all at once (graceful host shutdown), then SIGKILL to any still running
+# TIMEOUT seconds after that (one deadline for all of them, as they stop side by side).
 stop_apps() {
   local timeout="$1" name pid waited=0 pids=()
   shift

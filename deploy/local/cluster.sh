@@ -169,8 +169,8 @@ check_started() {
   local name
   for name in "$@"; do
     case "$name" in
-      azurite) [[ -z "$azurite_pid" ]] || azurite_pid_alive "$azurite_pid" || { report_died Azurite "$azurite_log" && exit 1; } ;;
-      *) app_pid "$name" >/dev/null || { report_died "$name" "$RUN_DIR/$name.log" && exit 1; } ;;
+      azurite) [[ -z "$azurite_pid" ]] || azurite_pid_alive "$azurite_pid" || { report_died Azurite "$azurite_log"; exit 1; } ;;
+      *) app_pid "$name" >/dev/null || { report_died "$name" "$RUN_DIR/$name.log"; exit 1; } ;;
     esac
   done
 }

@@ -17,6 +17,11 @@ public static class CaseSiloExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var cluster = builder.AddCasesClusterOptions();
+        if (cluster.KubernetesHosting && cluster.Clustering != ClusteringKind.AzureTable)
+        {
+            throw new InvalidOperationException("Cluster:KubernetesHosting needs Cluster:Clustering AzureTable: membership lives in the Azure table.");
+        }
+
         builder.AddCaseStorageClients();
         builder.Services.AddCaseReadModel();
         builder.Services.AddHostedService<SiloStartupLog>();
@@ -27,7 +32,6 @@ public static class CaseSiloExtensions
                 o.ServiceId = cluster.ServiceId;
                 o.ClusterId = cluster.ClusterId;
             });
-            var address = AddressOf(cluster.AdvertisedAddress);
             if (cluster.Clustering == ClusteringKind.AzureTable)
             {
                 silo.UseAzureStorageClustering(ob => ob.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
@@ -39,13 +43,13 @@ public static class CaseSiloExtensions
                 }
                 else
                 {
-                    silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+                    silo.ConfigureEndpoints(AddressOf(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
                 }
             }
             else
             {
                 silo.UseLocalhostClustering(
-                    cluster.SiloPort, cluster.GatewayPort, new IPEndPoint(address, cluster.PrimarySiloPort),
+                    cluster.SiloPort, cluster.GatewayPort, new IPEndPoint(AddressOf(cluster.AdvertisedAddress), cluster.PrimarySiloPort),
                     cluster.ServiceId, cluster.ClusterId);
             }
 
@@ -59,9 +63,21 @@ public static class CaseSiloExtensions
     }
 
     /// <summary>An IP address as configured, or the first IPv4 address of a host name (e.g. a compose service).</summary>
-    private static IPAddress AddressOf(string addressOrHost) =>
-        IPAddress.TryParse(addressOrHost, out var address)
-            ? address
-            : Dns.GetHostAddresses(addressOrHost).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
-                ?? throw new InvalidOperationException($"Cluster:AdvertisedAddress '{addressOrHost}' does not resolve to an IPv4 address.");
+    private static IPAddress AddressOf(string addressOrHost)
+    {
+        if (IPAddress.TryParse(addressOrHost, out var address))
+        {
+            return address;
+        }
+
+        try
+        {
+            return Dns.GetHostAddresses(addressOrHost).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                ?? throw new InvalidOperationException($"Cluster:AdvertisedAddress '{addressOrHost}' has no IPv4 address.");
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            throw new InvalidOperationException($"Cluster:AdvertisedAddress '{addressOrHost}' does not resolve: {ex.Message}", ex);
+        }
+    }
 }

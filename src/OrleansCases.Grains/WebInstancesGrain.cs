@@ -10,23 +10,25 @@ public sealed class WebInstancesGrain([FromKeyedServices(CaseClock.Key)] TimePro
     /// <summary>Six missed reports: the instance is gone (stopped, crashed, or cut off from the cluster).</summary>
     public static readonly TimeSpan Forget = TimeSpan.FromSeconds(30);
 
-    private readonly Dictionary<string, WebInstanceReport> _reports = new(StringComparer.Ordinal);
+    // With the time each report arrived, by this silo's clock: the web's clock may be off.
+    private readonly Dictionary<string, (WebInstanceReport Report, DateTimeOffset ReceivedAt)> _reports = new(StringComparer.Ordinal);
 
     public Task ReportAsync(WebInstanceReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        _reports[report.Instance] = report;
+        _reports[report.Instance] = (report, clock.GetUtcNow());
         return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<WebInstanceReport>> ListAsync()
     {
         var cutoff = clock.GetUtcNow() - Forget;
-        foreach (var stale in _reports.Values.Where(r => r.At < cutoff).ToList())
+        foreach (var stale in _reports.Where(r => r.Value.ReceivedAt < cutoff).Select(r => r.Key).ToList())
         {
-            _reports.Remove(stale.Instance);
+            _reports.Remove(stale);
         }
 
-        return Task.FromResult<IReadOnlyList<WebInstanceReport>>([.. _reports.Values.OrderBy(r => r.Instance, StringComparer.Ordinal)]);
+        return Task.FromResult<IReadOnlyList<WebInstanceReport>>(
+            [.. _reports.Values.Select(r => r.Report).OrderBy(r => r.Instance, StringComparer.Ordinal)]);
     }
 }

@@ -42,16 +42,15 @@ public static class TelemetryExtensions
                 {
                     metrics.AddOtlpExporter();
                 }
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource([.. OrleansSources, CaseTelemetry.Name])
-                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path));
-                if (otlp)
-                {
-                    tracing.AddOtlpExporter();
-                }
             });
+        if (otlp)
+        {
+            // Only with somewhere to send them: recorded spans nobody exports would cost every grain call.
+            telemetry.WithTracing(tracing => tracing
+                .AddSource([.. OrleansSources, CaseTelemetry.Name])
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                .AddOtlpExporter());
+        }
 
         if (!builder.Environment.IsDevelopment())
         {

@@ -88,6 +88,8 @@ public sealed class PortalLayoutTests(PortalFixture fixture)
         await Expect(asha.Detail.GetByRole(AriaRole.Button, new() { Name = "Forward", Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(asha.Detail.GetByLabel("Assign to clinician")).ToBeFocusedAsync();
+        // The form can be sent once the region's clinicians are listed.
+        await Expect(asha.Detail.GetByLabel("Assign to clinician").Locator("option")).ToHaveCountAsync(3);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("Seen at home");
         await page.Keyboard.PressAsync("Tab");

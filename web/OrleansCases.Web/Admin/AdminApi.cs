@@ -21,22 +21,42 @@ public static class AdminApi
         return app;
     }
 
+    /// <summary>How long one silo may take to report its activations; a silo just killed answers never.</summary>
+    private static readonly TimeSpan _statisticsTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Dead silos stay in membership for days: only those that died lately are worth showing.</summary>
+    private static readonly TimeSpan _recentlyDead = TimeSpan.FromHours(1);
+
     /// <summary>Silos with their status and activations, and every web instance's last report.</summary>
-    public static async Task<Ok<ClusterResponse>> ClusterAsync(IClusterClient cluster)
+    public static async Task<Ok<ClusterResponse>> ClusterAsync(IClusterClient cluster, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(clock);
         var management = cluster.GetGrain<IManagementGrain>(0);
-        var hosts = await management.GetDetailedHosts(onlyActive: false);
-        var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
-        var statistics = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active);
-        var activations = active.Zip(statistics).ToDictionary(p => p.First, p => p.Second.ActivationCount);
-        var silos = hosts
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hosts = (await management.GetDetailedHosts(onlyActive: false))
+            .Where(h => h.Status != SiloStatus.Dead || now - h.IAmAliveTime < _recentlyDead)
             .OrderBy(h => h.SiloName, StringComparer.Ordinal)
-            .Select(h => new SiloResponse(
-                h.SiloName, h.SiloAddress.ToParsableString(), h.Status.ToString(), h.StartTime, h.IAmAliveTime,
-                activations.TryGetValue(h.SiloAddress, out var count) ? count : null))
+            .ToList();
+        // One silo at a time, each with a deadline: a silo that still counts as active but is gone must not hold up the rest.
+        var counts = await Task.WhenAll(hosts.Select(h => h.Status == SiloStatus.Active ? ActivationsAsync(management, h.SiloAddress) : Task.FromResult<int?>(null)));
+        var silos = hosts
+            .Select((h, i) => new SiloResponse(h.SiloName, h.SiloAddress.ToParsableString(), h.Status.ToString(), h.StartTime, h.IAmAliveTime, counts[i]))
             .ToList();
         var webs = await cluster.GetGrain<IWebInstancesGrain>(0).ListAsync();
-        return TypedResults.Ok(new ClusterResponse(silos, activations.Values.Sum(), webs));
+        return TypedResults.Ok(new ClusterResponse(silos, counts.Sum(c => c ?? 0), webs));
+    }
+
+    private static async Task<int?> ActivationsAsync(IManagementGrain management, SiloAddress silo)
+    {
+        try
+        {
+            var statistics = await management.GetRuntimeStatistics([silo]).WaitAsync(_statisticsTimeout);
+            return statistics[0].ActivationCount;
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            return null;
+        }
     }
 }

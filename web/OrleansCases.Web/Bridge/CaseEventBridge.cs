@@ -200,6 +200,7 @@ public sealed class CaseEventBridge(
 
     private void Send(CaseEvent e)
     {
+        // The span marks the hand-over to SignalR (sends are not awaited), in the trace of the command.
         ActivityContext.TryParse(e.TraceParent, null, out var command);
         using var activity = _activities.StartActivity("caseStatusUpdate send", ActivityKind.Producer, command);
         activity?.SetTag("orleanscases.region", e.Region);

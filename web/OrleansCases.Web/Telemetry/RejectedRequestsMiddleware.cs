@@ -30,6 +30,7 @@ public sealed class RejectedRequestsMiddleware(RequestDelegate next, WebMetrics 
         413 => "too-large",
         429 => "rate-limited",
         503 => "unavailable",
-        _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        >= 500 => "error",
+        _ => "other",
     };
 }

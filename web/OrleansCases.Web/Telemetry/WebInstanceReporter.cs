@@ -24,6 +24,11 @@ public sealed class WebInstanceReporter(
             await started.Task.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         var name = Name();
         var startedAt = clock.GetUtcNow();
         var (lastAt, lastDelivered) = (startedAt, metrics.DeliveredTotal);

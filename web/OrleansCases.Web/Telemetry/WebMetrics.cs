@@ -29,7 +29,7 @@ public sealed class WebMetrics
             "{connection}", "SignalR connections of this instance, by role and region.");
         _delivered = meter.CreateCounter<long>("orleanscases.events.delivered", "{event}", "Case events the bridge sent to SignalR groups.");
         _lag = meter.CreateHistogram<double>(
-            "orleanscases.bridge.lag", "s", "From a change being stored to the bridge sending it.",
+            "orleanscases.bridge.lag", "s", "From the case grain deciding a change to the bridge sending it.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
         _catchUps = meter.CreateCounter<long>("orleanscases.feed.catchups", "{request}", "GET /api/feed answers, by outcome (ok or gone).");
         _rejected = meter.CreateCounter<long>("orleanscases.requests.rejected", "{request}", "Requests answered 4xx or 5xx, by reason.");

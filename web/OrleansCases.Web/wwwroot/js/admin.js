@@ -19,7 +19,9 @@ export function clusterView() {
     table('Silos', ['Silo', 'Status', 'Activations', 'Started', 'Last alive'], silos),
     table('Web instances', ['Instance', 'Connections', 'Events/s', 'Bridge lag (max)'], webs));
 
+  // The next read is scheduled when this one is done, so that slow answers never pile up or arrive out of order.
   let timer = null;
+  let stopped = false;
   async function refresh() {
     try {
       const cluster = await get('/api/admin/cluster');
@@ -35,11 +37,12 @@ export function clusterView() {
     } catch (error) {
       status.textContent = `Could not read the cluster: ${error.message}`;
     }
+    if (!stopped) timer = setTimeout(refresh, REFRESH_MS);
   }
 
   return {
     element,
-    start() { refresh(); timer = setInterval(refresh, REFRESH_MS); },
-    stop() { clearInterval(timer); },
+    start() { if (!stopped && timer === null) refresh(); },
+    stop() { stopped = true; clearTimeout(timer); },
   };
 }

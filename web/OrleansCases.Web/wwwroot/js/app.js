@@ -132,6 +132,7 @@ async function startPortal(me) {
   await reloadLists(current).catch(() => {});
   if (session !== current) return;
   await route();
+  if (session !== current) return;
   live.start();
   current.cluster?.start();
 }

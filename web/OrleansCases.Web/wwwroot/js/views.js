@@ -21,10 +21,15 @@ export class ListPanel {
     const id = `list-${options.key}`;
     this.list = h('ul', { class: 'cases', 'aria-labelledby': `${id}-title` });
     this.empty = h('p', { class: 'empty' }, 'Loading…');
-    this.more = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => this.loadMore() }, 'Load more');
+    this.error = h('p', { class: 'error', role: 'alert' });
+    this.more = h('button', {
+      type: 'button', class: 'secondary', hidden: true, 'aria-describedby': `${id}-title`, onclick: () => this.loadMore(),
+    }, 'Load more');
+    this.requests = 0;
     this.element = h('section', { class: 'card', 'aria-labelledby': `${id}-title` },
       h('h2', { id: `${id}-title` }, options.title),
       this.controls(id),
+      this.error,
       this.empty,
       this.list,
       this.more);
@@ -64,14 +69,17 @@ export class ListPanel {
   /** The next page of the same list (its nextCursor); cases already shown stay. */
   async loadMore() {
     if (!this.next) return;
+    const hadFocus = document.activeElement === this.more;
     this.more.disabled = true;
     try {
       await this.fetchPage(this.next);
     } catch {
-      // Shown in the list's message; the button stays for another try.
+      // Shown in the panel's error line; the button stays for another try.
     } finally {
       this.more.disabled = false;
     }
+    // On the last page the button goes away: keep the keyboard in the list rather than lose it to the page.
+    if (hadFocus && this.more.hidden) this.list.lastElementChild?.querySelector('button')?.focus();
   }
 
   async fetchPage(cursor) {
@@ -79,16 +87,19 @@ export class ListPanel {
     if (this.filter.status) params.set('status', this.filter.status);
     if (this.filter.priority) params.set('priority', this.filter.priority);
     if (cursor) params.set('cursor', cursor);
+    // Only the newest request may set the next cursor: a filter change can overtake a "Load more" still on its way.
+    const request = ++this.requests;
     try {
       const page = await get(`/api/cases?${params}`);
+      if (request !== this.requests) return;
+      this.error.textContent = '';
       for (const item of page.items) this.store.put(item);
       this.live.seedCursor(page.feedCursor);
       this.next = page.nextCursor ?? null;
       this.more.hidden = !this.next;
       this.render();
     } catch (error) {
-      this.empty.textContent = `Could not load: ${error.message}`;
-      this.empty.hidden = false;
+      if (request === this.requests) this.error.textContent = `Could not load: ${error.message}`;
       throw error;
     }
   }
@@ -292,7 +303,7 @@ export class DetailView {
       h('h3', { id: 'action-title' }, actionLabel(action)),
       fields.map(field => [
         h('label', { for: `action-${field.name}` }, field.label),
-        field.name === 'assignTo' ? this.clinicianPicker(field, error)
+        field.name === 'assignTo' ? this.clinicianPicker(field, error, () => form)
           : field.name === 'facility'
             ? h('input', { id: `action-${field.name}`, name: field.name, required: field.required, maxlength: field.max ?? 200, autocomplete: 'off' })
             : h('textarea', { id: `action-${field.name}`, name: field.name, required: field.required, maxlength: 1000 }),
@@ -305,9 +316,15 @@ export class DetailView {
     (form.querySelector('input, select, textarea') ?? form.querySelector('button'))?.focus();
   }
 
-  /** A choice among the case's region's clinicians (GET /api/clinicians), read once per region. */
-  clinicianPicker(field, error) {
-    const select = h('select', { id: `action-${field.name}`, name: field.name }, h('option', { value: '' }, field.none));
+  /**
+   * A choice among the case's region's clinicians (GET /api/clinicians), read once per region. Until the list is
+   * there the form cannot be sent: an empty choice would clear the assignee. The current assignee is always offered.
+   */
+  clinicianPicker(field, error, form) {
+    const current = this.current.assigneeId;
+    const select = h('select', { id: `action-${field.name}`, name: field.name },
+      h('option', { value: '' }, field.none),
+      current ? h('option', { value: current, selected: true }, current) : null);
     const region = this.current.region;
     if (!this.clinicians.has(region)) {
       const query = this.me.role === 'admin' ? `?region=${encodeURIComponent(region)}` : '';
@@ -315,9 +332,18 @@ export class DetailView {
       loading.catch(() => this.clinicians.delete(region));
       this.clinicians.set(region, loading);
     }
+    const submit = () => form().querySelector('button[type=submit]');
+    queueMicrotask(() => { if (submit()) submit().disabled = true; });
     this.clinicians.get(region).then(
-      clinicians => select.append(...clinicians.map(c => h('option', { value: c.id, selected: c.id === this.current?.assigneeId }, c.name))),
-      e => { error.textContent = `Could not list the clinicians: ${e.message}`; });
+      clinicians => {
+        for (const c of clinicians) {
+          const known = [...select.options].find(o => o.value === c.id);
+          if (known) known.textContent = c.name;
+          else select.append(h('option', { value: c.id }, c.name));
+        }
+        if (submit()) submit().disabled = false;
+      },
+      e => { error.textContent = `Could not list the clinicians: ${e.message}. Close the form and try again.`; });
     return select;
   }
 
