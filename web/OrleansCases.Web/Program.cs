@@ -4,6 +4,7 @@ using OrleansCases.Web.Cases;
 using OrleansCases.Web.Feed;
 using OrleansCases.Web.Hubs;
 using OrleansCases.Web.Identity;
+using OrleansCases.Web.Proxy;
 using OrleansCases.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,9 +15,11 @@ builder.AddCasesHealthChecks();
 builder.AddCaseIdentity();
 builder.AddCasesApi();
 builder.AddCaseHub();
+builder.AddTrustedProxies();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseRejectedRequestCounting();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

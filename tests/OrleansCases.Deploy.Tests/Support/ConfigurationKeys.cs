@@ -3,6 +3,7 @@ using OrleansCases.Grains.ReadModel;
 using OrleansCases.Hosting;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Identity;
+using OrleansCases.Web.Proxy;
 using Orleans.Hosting.Kubernetes;
 
 namespace OrleansCases.Deploy.Tests.Support;
@@ -42,6 +43,7 @@ public static class ConfigurationKeys
         {
             keys.UnionWith(KeysOf(typeof(AuthOptions), AuthOptions.Section));
             keys.UnionWith(KeysOf(typeof(CasesOptions), CasesOptions.Section));
+            keys.UnionWith(KeysOf(typeof(ProxyOptions), ProxyOptions.Section));
         }
 
         return keys;
