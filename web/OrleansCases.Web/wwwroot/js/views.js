@@ -26,6 +26,9 @@ export class ListPanel {
       type: 'button', class: 'secondary', hidden: true, 'aria-describedby': `${id}-title`, onclick: () => this.loadMore(),
     }, 'Load more');
     this.requests = 0;
+    // How many rows are shown: a page more with each "Load more", so that a long shift of live events does not grow
+    // the list (and every re-render) without end.
+    this.limit = LIST_LIMIT;
     this.element = h('section', { class: 'card', 'aria-labelledby': `${id}-title` },
       h('h2', { id: `${id}-title` }, options.title),
       this.controls(id),
@@ -63,16 +66,18 @@ export class ListPanel {
   /** Reads the first page again: after a filter change, a 410 or a resync. */
   load() {
     this.next = null;
+    this.limit = LIST_LIMIT;
     return this.fetchPage(null);
   }
 
-  /** The next page of the same list (its nextCursor); cases already shown stay. */
+  /** A page more: the next page of the same list (its nextCursor), or rows live events added beyond the limit. */
   async loadMore() {
-    if (!this.next) return;
     const hadFocus = document.activeElement === this.more;
+    this.limit += LIST_LIMIT;
     this.more.disabled = true;
     try {
-      await this.fetchPage(this.next);
+      if (this.next) await this.fetchPage(this.next);
+      else this.render();
     } catch {
       // Shown in the panel's error line; the button stays for another try.
     } finally {
@@ -96,7 +101,6 @@ export class ListPanel {
       for (const item of page.items) this.store.put(item);
       this.live.seedCursor(page.feedCursor);
       this.next = page.nextCursor ?? null;
-      this.more.hidden = !this.next;
       this.render();
     } catch (error) {
       if (request === this.requests) this.error.textContent = `Could not load: ${error.message}`;
@@ -113,6 +117,8 @@ export class ListPanel {
     const records = this.store.all()
       .filter(record => this.matches(record))
       .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+    this.more.hidden = !this.next && records.length <= this.limit;
+    records.length = Math.min(records.length, this.limit);
     this.empty.hidden = records.length > 0;
     this.empty.textContent = 'No cases.';
     const focusedId = document.activeElement?.dataset?.caseId;
