@@ -20,7 +20,11 @@ public sealed class TableUserDirectory(TableServiceClient tables, IOptions<AuthO
     private const int MaxRemembered = 10_000;
 
     private readonly TableClient _table = tables.GetTableClient(options.Value.UsersTable);
+    /// <summary>How long a list of a role's users in a region is reused: the list scans the users' partition.</summary>
+    private static readonly TimeSpan _listLifetime = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, UserRef> _recorded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(UserRole, string), (IReadOnlyList<UserRef> Users, DateTimeOffset ReadAt)> _lists = new();
     private volatile bool _created;
 
     public async Task<UserRef?> FindAsync(string userId, CancellationToken cancellationToken = default)
@@ -43,6 +47,11 @@ public sealed class TableUserDirectory(TableServiceClient tables, IOptions<AuthO
 
     public async Task<IReadOnlyList<UserRef>> ListAsync(UserRole role, string region, CancellationToken cancellationToken = default)
     {
+        if (_lists.TryGetValue((role, region), out var cached) && DateTimeOffset.UtcNow - cached.ReadAt < _listLifetime)
+        {
+            return cached.Users;
+        }
+
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Role eq {RoleNames.ToWire(role)} and Region eq {region}");
         var users = new List<UserRef>();
         try
@@ -61,7 +70,9 @@ public sealed class TableUserDirectory(TableServiceClient tables, IOptions<AuthO
             throw new CaseUnavailableException("The user directory is unavailable.", ex);
         }
 
-        return [.. users.OrderBy(u => u.Name, StringComparer.Ordinal)];
+        IReadOnlyList<UserRef> list = [.. users.OrderBy(u => u.Name, StringComparer.Ordinal)];
+        _lists[(role, region)] = (list, DateTimeOffset.UtcNow);
+        return list;
     }
 
     private static UserRef? ToUser(TableEntity entity) =>
