@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What run.sh and deploy/local/cluster.sh share: starting, finding, waiting for and stopping silo and web processes.
-# Sourced, after deploy/local/azurite.sh (azurite_pid_alive). The sourcing script sets SCRIPT_NAME (for messages),
-# RUN_DIR (pid files and logs), READY_TIMEOUT (seconds) and connection_string before calling these.
+# Sourced, after deploy/local/azurite.sh (azurite_pid_alive, pid_exit_within). The sourcing script sets SCRIPT_NAME
+# (for messages), RUN_DIR (pid files and logs), READY_TIMEOUT (seconds) and connection_string before calling these.
 # shellcheck disable=SC2154 # connection_string, RUN_DIR, READY_TIMEOUT and SCRIPT_NAME come from the sourcing script
 
 say() { echo "$SCRIPT_NAME: $*"; }
@@ -45,7 +45,7 @@ app_pid() {
 # stop_apps TIMEOUT NAME...: SIGTERM to all at once (graceful host shutdown), then SIGKILL to any still running
 # TIMEOUT seconds after that (one deadline for all of them, as they stop side by side).
 stop_apps() {
-  local timeout="$1" name pid waited=0 pids=()
+  local timeout="$1" name pid started=$SECONDS left pids=()
   shift
   for name in "$@"; do
     if pid="$(app_pid "$name")"; then
@@ -55,16 +55,8 @@ stop_apps() {
     fi
   done
   for pid in "${pids[@]}"; do
-    while azurite_pid_alive "$pid"; do
-      if ((waited >= timeout * 10)); then
-        say "pid $pid did not stop within ${timeout}s; killing it"
-        kill -KILL "$pid" 2>/dev/null || true
-        sleep 0.2
-        break
-      fi
-      sleep 0.1
-      waited=$((waited + 1))
-    done
+    left=$((timeout - (SECONDS - started)))
+    pid_exit_within "$pid" $((left > 0 ? left : 0)) || say "pid $pid did not stop within ${timeout}s; killed it"
     wait "$pid" 2>/dev/null || true # reap it when it is our child
   done
   for name in "$@"; do

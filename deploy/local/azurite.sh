@@ -49,6 +49,20 @@ azurite_pid_alive() {
   [[ "${stat%% *}" != "Z" ]]
 }
 
+# pid_exit_within PID SECONDS: waits for PID to exit; when it is still alive after SECONDS, SIGKILLs it and fails.
+pid_exit_within() {
+  local pid="$1" timeout="$2" waited=0
+  while azurite_pid_alive "$pid"; do
+    if ((waited >= timeout * 10)); then
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.2
+      return 1
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+}
+
 _azurite_config() {
   AZ_BLOB_PORT="${AZURITE_BLOB_PORT:-10000}"
   AZ_QUEUE_PORT="${AZURITE_QUEUE_PORT:-10001}"
@@ -91,20 +105,12 @@ _azurite_log_tail() {
 }
 
 _azurite_kill() {
-  local pid="$1" timeout="${AZURITE_STOP_TIMEOUT:-20}" waited=0
+  local pid="$1" timeout="${AZURITE_STOP_TIMEOUT:-20}"
   kill -TERM "$pid" 2>/dev/null || true
   # A test may have paused Azurite (SIGSTOP): let it see the SIGTERM.
   kill -CONT "$pid" 2>/dev/null || true
-  while azurite_pid_alive "$pid"; do
-    if ((waited >= timeout * 10)); then
-      echo "azurite: pid $pid did not exit within ${timeout}s after SIGTERM; sending SIGKILL" >&2
-      kill -KILL "$pid" 2>/dev/null || true
-      sleep 0.2
-      break
-    fi
-    sleep 0.1
-    waited=$((waited + 1))
-  done
+  pid_exit_within "$pid" "$timeout" ||
+    echo "azurite: pid $pid did not exit within ${timeout}s after SIGTERM; sent SIGKILL" >&2
 }
 
 azurite_start() {

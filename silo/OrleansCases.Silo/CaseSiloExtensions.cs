@@ -2,7 +2,7 @@ using System.Net;
 using Azure.Data.Tables;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using OrleansCases.Grains.ReadModel;
+using OrleansCases.Grains;
 using OrleansCases.Hosting;
 
 namespace OrleansCases.Silo;
@@ -23,7 +23,7 @@ public static class CaseSiloExtensions
         }
 
         builder.AddCaseStorageClients();
-        builder.Services.AddCaseReadModel();
+        builder.Services.AddCaseGrains();
         builder.Services.AddHostedService<SiloStartupLog>();
         builder.UseOrleans(silo =>
         {

@@ -7,9 +7,9 @@ namespace OrleansCases.Grains.ReadModel;
 public static class ReadModelServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what the case grains need besides Orleans: the read model's table, its feed retention, the grains'
-    /// clock and their metrics. The <c>TableServiceClient</c> it uses must be registered by the host, which decides
-    /// the connection string and the pipeline (request counting, retries).
+    /// Registers the read model's table, its feed retention and the grains' clock. The <c>TableServiceClient</c> it
+    /// uses must be registered by the host, which decides the connection string and the pipeline (request counting,
+    /// retries).
     /// </summary>
     public static IServiceCollection AddCaseReadModel(this IServiceCollection services)
     {
@@ -20,8 +20,6 @@ public static class ReadModelServiceCollectionExtensions
         services.AddSingleton<CaseTable>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton<TimeProvider>(CaseClock.Key, static (sp, _) => sp.GetRequiredService<TimeProvider>());
-        services.AddMetrics();
-        services.TryAddSingleton<CaseMetrics>();
         return services;
     }
 }

@@ -80,7 +80,7 @@ public abstract class ClusterFixture : IAsyncLifetime
             {
                 host.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
             }
-            host.Services.AddCaseReadModel();
+            host.Services.AddCaseGrains();
             ConfigureSiloHost(host);
         });
         builder.ConfigureSilo((_, silo) =>

@@ -11,6 +11,8 @@ public sealed class TracingTests(WebFixture fixture) : IClassFixture<WebFixture>
 {
     private static readonly ActivitySource _test = new("OrleansCases.Tests");
     private readonly ConcurrentQueue<Activity> _stopped = new();
+    private readonly TaskCompletionSource _sendStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ActivityTraceId? _awaitedTrace;
     private readonly ActivityListener _listener = new()
     {
         ShouldListenTo = source => source.Name is "OrleansCases" or "OrleansCases.Tests" or "Microsoft.AspNetCore" or "Microsoft.Orleans.Runtime",
@@ -20,7 +22,7 @@ public sealed class TracingTests(WebFixture fixture) : IClassFixture<WebFixture>
     [Fact]
     public async Task A_commands_trace_reaches_from_the_http_request_through_the_grain_to_the_signalr_send()
     {
-        _listener.ActivityStopped = _stopped.Enqueue;
+        _listener.ActivityStopped = Stopped;
         ActivitySource.AddActivityListener(_listener);
         await using var chw = await LiveClient.ConnectAsync(fixture.A, "chw.north");
         using var asha = new ApiClient(fixture.A, "asha.north");
@@ -31,11 +33,20 @@ public sealed class TracingTests(WebFixture fixture) : IClassFixture<WebFixture>
         using (var command = _test.StartActivity("forward a case"))
         {
             trace = command!.TraceId;
+            _awaitedTrace = trace;
             await asha.DoAsync(id, "forward");
         }
 
         await chw.WaitForAsync(id, 2);
-        var inTrace = await WaitForAsync(trace, a => a.Source.Name == "OrleansCases" && a.DisplayName == "caseStatusUpdate send");
+        try
+        {
+            await _sendStopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"No bridge send in trace {trace} within 10 s; the trace has: {NamesIn(trace)}");
+        }
+        var inTrace = _stopped.Where(a => a.TraceId == trace).ToList();
 
         Assert.Contains(inTrace, a => a.Source.Name == "Microsoft.AspNetCore");
         Assert.Contains(inTrace, a => a.Source.Name == "Microsoft.Orleans.Runtime" && a.DisplayName.Contains("ICaseGrain/ActAsync", StringComparison.Ordinal));
@@ -44,22 +55,16 @@ public sealed class TracingTests(WebFixture fixture) : IClassFixture<WebFixture>
 
     public void Dispose() => _listener.Dispose();
 
-    /// <summary>The activities of <paramref name="trace"/> once one matches <paramref name="last"/> (they stop out of order).</summary>
-    private async Task<List<Activity>> WaitForAsync(ActivityTraceId trace, Func<Activity, bool> last)
+    /// <summary>Keeps every stopped activity; the bridge's send in the awaited trace ends the wait.</summary>
+    private void Stopped(Activity activity)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
+        _stopped.Enqueue(activity);
+        if (activity.TraceId == _awaitedTrace && activity.Source.Name == "OrleansCases" && activity.DisplayName == "caseStatusUpdate send")
         {
-            var found = _stopped.Where(a => a.TraceId == trace).ToList();
-            if (found.Any(last))
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
+            _sendStopped.TrySetResult();
         }
-
-        var names = string.Join(", ", _stopped.Where(a => a.TraceId == trace).Select(a => $"{a.Source.Name}:{a.DisplayName}"));
-        throw new Xunit.Sdk.XunitException($"No bridge send in trace {trace} within 10 s; the trace has: {names}");
     }
+
+    private string NamesIn(ActivityTraceId trace) =>
+        string.Join(", ", _stopped.Where(a => a.TraceId == trace).Select(a => $"{a.Source.Name}:{a.DisplayName}"));
 }

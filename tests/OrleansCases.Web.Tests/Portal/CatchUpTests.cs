@@ -30,8 +30,7 @@ public sealed class CatchUpTests(ShortFeedPortalFixture fixture) : IClassFixture
                 gone.TrySetResult();
             }
         };
-        chw.Announce("ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|WebSocket connection to .* failed",
-            "the web process is down while the page tries to reconnect");
+        chw.AnnounceServerDown();
         chw.Announce("status of 410", "the page's feed cursor is past the feed's retention");
         await chw.MarkPageAsync();
 
@@ -42,7 +41,7 @@ public sealed class CatchUpTests(ShortFeedPortalFixture fixture) : IClassFixture
             await Expect(chw.LiveState).Not.ToHaveTextAsync("connected");
             for (var i = 0; i < Created; i++)
             {
-                patients.Add(LiveUpdateTests.NewPatient());
+                patients.Add(PortalUser.NewPatient());
                 await asha.CreateAsync(patients[^1]);
             }
         }

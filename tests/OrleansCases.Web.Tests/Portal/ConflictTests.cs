@@ -16,7 +16,7 @@ public sealed class ConflictTests(PortalFixture fixture)
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var first = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
         var second = await portal.SignInAsync(fixture.Web.Address, "clinician2.north");
-        var patient = LiveUpdateTests.NewPatient();
+        var patient = PortalUser.NewPatient();
         await asha.CreateCaseAsync(patient);
         await asha.OpenCaseAsync(patient);
         await asha.ActAsync("Forward");

@@ -17,7 +17,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         await using var portal = new PortalSession(fixture.Browser);
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var clinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
-        var patient = NewPatient();
+        var patient = PortalUser.NewPatient();
         await asha.CreateCaseAsync(patient, "urgent");
         await asha.OpenCaseAsync(patient);
         await asha.ActAsync("Forward", ("Note (optional)", "Please review today"));
@@ -45,7 +45,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         var southClinician = await portal.SignInAsync(fixture.Web.Address, "clinician.south");
         var northAsha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var northClinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
-        var northPatient = NewPatient();
+        var northPatient = PortalUser.NewPatient();
         await northAsha.CreateCaseAsync(northPatient, "emergency");
         await northAsha.OpenCaseAsync(northPatient);
         await northAsha.ActAsync("Forward");
@@ -55,7 +55,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
 
         // A south case made after the north one: once both south pages show it, anything of the north case
         // that was going to reach them would have (events of a region are delivered in order per page).
-        var southPatient = NewPatient();
+        var southPatient = PortalUser.NewPatient();
         await southChw.CreateCaseAsync(southPatient, "emergency");
         await southChw.OpenCaseAsync(southPatient);
         await southChw.ActAsync("Forward");
@@ -81,7 +81,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         var clinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
         var other = await portal.SignInAsync(fixture.Web.Address, "clinician2.north");
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
-        var patient = NewPatient();
+        var patient = PortalUser.NewPatient();
         await clinician.MarkPageAsync();
 
         await asha.CreateCaseAsync(patient, "urgent");
@@ -101,6 +101,4 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         Assert.False(await clinician.WasReloadedAsync());
         portal.AssertNoUnexpectedConsoleErrors();
     }
-
-    internal static string NewPatient() => "P-" + Guid.NewGuid().ToString("N")[..10];
 }

@@ -127,6 +127,14 @@ public sealed class PortalUser : IAsyncDisposable
 
     public async Task<bool> WasReloadedAsync() => !await Page.EvaluateAsync<bool>("() => window.portalTestMark === true");
 
+    /// <summary>A patient reference no other test uses.</summary>
+    public static string NewPatient() => "P-" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>While the web process is down, the browser reports each refused reconnection attempt.</summary>
+    public void AnnounceServerDown() =>
+        Announce("ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|WebSocket connection to .* failed",
+            "the web process is down while the page tries to reconnect");
+
     /// <summary>Says that console errors matching <paramref name="pattern"/> are expected, and why (for the reader).</summary>
     public void Announce(string pattern, string because)
     {

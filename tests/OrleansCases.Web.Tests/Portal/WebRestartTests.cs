@@ -20,16 +20,14 @@ public sealed class WebRestartTests(PortalFixture fixture)
         await using var portal = new PortalSession(fixture.Browser);
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var clinician = await portal.SignInAsync(other.Address, "clinician.north");
-        var patient = LiveUpdateTests.NewPatient();
+        var patient = PortalUser.NewPatient();
         await asha.CreateCaseAsync(patient, "urgent");
         await asha.OpenCaseAsync(patient);
         await asha.ActAsync("Forward");
         await asha.BackToListsAsync();
         await clinician.OpenCaseAsync(patient, "Review queue");
         await asha.MarkPageAsync();
-        // While the server is down, the browser reports the refused reconnection attempts.
-        asha.Announce("ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|WebSocket connection to .* failed",
-            "the web process is down while the page tries to reconnect");
+        asha.AnnounceServerDown();
 
         await fixture.Web.KillAsync();
         try

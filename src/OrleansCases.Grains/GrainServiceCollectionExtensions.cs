@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansCases.Grains.ReadModel;
+
+namespace OrleansCases.Grains;
+
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>What the case grains need besides Orleans: the read model (<see cref="ReadModelServiceCollectionExtensions"/>) and their metrics.</summary>
+    public static IServiceCollection AddCaseGrains(this IServiceCollection services)
+    {
+        services.AddCaseReadModel();
+        services.AddMetrics();
+        services.TryAddSingleton<CaseMetrics>();
+        return services;
+    }
+}
