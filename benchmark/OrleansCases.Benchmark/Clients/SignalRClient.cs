@@ -1,0 +1,103 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace OrleansCases.Benchmark.Clients;
+
+/// <summary>
+/// A portal's connection to OrleansCases, made with the official .NET SignalR client over WebSockets (negotiate
+/// first, as the portal does). It remembers the cursor of the last event, and after a drop catches up from it
+/// through /api/feed, as the portal does.
+/// </summary>
+public sealed class SignalRClient : IEventClient
+{
+    private const int FeedPage = 500;
+
+    private readonly Uri _web;
+    private readonly string _token;
+    private readonly HttpClient _http;
+    private readonly EventSink _sink;
+    private HubConnection _connection;
+    private volatile string? _cursor;
+
+    private SignalRClient(Uri web, string token, HttpClient http, EventSink sink)
+    {
+        _web = web;
+        _token = token;
+        _http = http;
+        _sink = sink;
+        _connection = Build();
+    }
+
+    public static async Task<SignalRClient> ConnectAsync(Uri web, string token, HttpClient http, EventSink sink, CancellationToken cancellationToken)
+    {
+        var client = new SignalRClient(web, token, http, sink);
+        await client._connection.StartAsync(cancellationToken);
+        return client;
+    }
+
+    public async Task DropAsync()
+    {
+        // The .NET client has no way to cut a socket without a close frame; stopping is what the server sees of a
+        // lost phone once its keep-alive runs out, only sooner.
+        await _connection.DisposeAsync();
+    }
+
+    public async Task ReconnectAsync(CancellationToken cancellationToken)
+    {
+        _connection = Build();
+        await _connection.StartAsync(cancellationToken);
+        var cursor = _cursor ?? await HeadAsync(cancellationToken);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_web, $"/api/feed?after={Uri.EscapeDataString(cursor)}&limit={FeedPage}"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+            using var response = await _http.SendAsync(request, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            var page = await response.Content.ReadFromJsonAsync<FeedAnswer>(cancellationToken) ?? throw new InvalidOperationException("empty feed answer");
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            foreach (var item in page.Items)
+            {
+                _sink(item.CaseId, item.Version, now);
+            }
+
+            if (page.NextCursor == cursor || page.Items.Count == 0)
+            {
+                break;
+            }
+
+            cursor = page.NextCursor;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+
+    /// <summary>Reads the feed's head, so that a client that has seen no event yet has a cursor to catch up from.</summary>
+    public async Task<string> HeadAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_web, "/api/feed"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var page = await response.Content.ReadFromJsonAsync<FeedAnswer>(cancellationToken) ?? throw new InvalidOperationException("empty feed answer");
+        _cursor ??= page.NextCursor;
+        return _cursor;
+    }
+
+    private HubConnection Build()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(_web, "/hubs/cases"), HttpTransportType.WebSockets, o => o.AccessTokenProvider = () => Task.FromResult<string?>(_token))
+            .Build();
+        connection.On<ReceivedUpdate>("caseStatusUpdate", update =>
+        {
+            _sink(update.CaseId, update.Version, System.Diagnostics.Stopwatch.GetTimestamp());
+            _cursor = update.Cursor;
+        });
+        connection.On<string>("resync", _ => { });
+        return connection;
+    }
+
+    private sealed record FeedAnswer(IReadOnlyList<ReceivedUpdate> Items, string NextCursor);
+}

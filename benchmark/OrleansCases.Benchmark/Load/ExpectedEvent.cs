@@ -1,0 +1,25 @@
+namespace OrleansCases.Benchmark.Load;
+
+/// <summary>
+/// An event the load expects, with what decides its audience. The rules are design.md section 3's, written here
+/// again on purpose: the benchmark checks both systems against the contract, not against either one's code.
+/// </summary>
+public sealed record ExpectedEvent(
+    int CaseKey, int Version, string Region, string OwnerId, string? AssigneeId, string? PreviousAssigneeId,
+    string Status, string PreviousStatus)
+{
+    /// <summary>The ledger's key of an event: its case and version.</summary>
+    public long Key => KeyOf(CaseKey, Version);
+
+    public static long KeyOf(int caseKey, int version) => ((long)caseKey << 20) | (uint)version;
+
+    /// <summary>Whether <paramref name="user"/> is entitled to this event (when the system does not broadcast).</summary>
+    public bool Reaches(BenchUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsAdmin
+            || user.Id == OwnerId || user.Id == AssigneeId || user.Id == PreviousAssigneeId
+            || (user.Region == Region && (user.Role == "chw"
+                || (user.Role == "clinician" && (Status == "ForwardedToClinician" || PreviousStatus == "ForwardedToClinician"))));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+
+namespace OrleansCases.Benchmark.Load;
+
+/// <summary>
+/// Sends transitions at a fixed rate whatever the system answers (open loop): the i-th command is due at
+/// start + i / rate, regions taken in turn, each on a case of that region with no command in flight. A case whose command
+/// fails leaves the load (its state is no longer known). Latencies count
+/// from the due time, so a system that falls behind pays for every command it delays, not just the first.
+/// </summary>
+public static class OpenLoop
+{
+    public static async Task RunAsync(LoadSession session, DeliveryLedger ledger, double rate, TimeSpan duration, int seed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var random = new Random(seed);
+        var regions = session.Users.Regions;
+        var interval = Stopwatch.Frequency / rate;
+        var start = Stopwatch.GetTimestamp();
+        var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var sends = new List<Task>();
+        for (long i = 0; ; i++)
+        {
+            var due = start + (long)(i * interval);
+            if (due >= end)
+            {
+                break;
+            }
+
+            // Wake about every millisecond and send what is due: finer waits would spin a core the servers need.
+            while (Stopwatch.GetTimestamp() < due)
+            {
+                await Task.Delay(1, cancellationToken);
+            }
+
+            var region = regions[(int)(i % regions.Count)];
+            if (session.Idle[region].TryDequeue(out var c))
+            {
+                var planned = c.Plan(session.Clinicians[region], random);
+                ledger.Expect(planned.Event, due);
+                sends.Add(SendAsync(session, ledger, planned, due, cancellationToken));
+            }
+            else
+            {
+                ledger.Skipped();
+            }
+        }
+
+        await Task.WhenAll(sends);
+    }
+
+    private static async Task SendAsync(LoadSession session, DeliveryLedger ledger, LoadCase.Planned planned, long due, CancellationToken cancellationToken)
+    {
+        // Off the scheduler's turn: the next due command must not wait for this one's request to be written.
+        await Task.Yield();
+        int status;
+        try
+        {
+            status = await session.Target.ActAsync(planned.Actor, planned.Case.Id, planned.Action, Guid.NewGuid().ToString("N"), cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            status = 0;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            status = 0;
+        }
+
+        ledger.Answered(planned.Event, due, status);
+        if (status == 200)
+        {
+            planned.Case.Apply(planned);
+            session.Idle[planned.Case.Region].Enqueue(planned.Case);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using OrleansCases.Benchmark;
+
+return await Benchmark.RunAsync(BenchmarkOptions.Parse(args));
