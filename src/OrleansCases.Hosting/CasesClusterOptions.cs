@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using OrleansCases.Hosting.Streams;
 
 namespace OrleansCases.Hosting;
 
@@ -20,7 +21,7 @@ public sealed class CasesClusterOptions
 
     public StreamsKind Streams { get; set; } = StreamsKind.Memory;
 
-    /// <summary>Azure queues behind the stream provider when <see cref="Streams"/> is AzureQueue.</summary>
+    /// <summary>Queues behind the stream provider: in-memory event queues, or Azure queues when <see cref="Streams"/> is AzureQueue.</summary>
     [Range(1, 64)]
     public int StreamQueues { get; set; } = 4;
 
@@ -50,6 +51,9 @@ public sealed class CasesClusterOptions
     /// declared dead at once. Membership still lives in the Azure table.
     /// </summary>
     public bool KubernetesHosting { get; set; }
+
+    /// <summary>The in-memory event queues of the stream provider when <see cref="Streams"/> is Memory.</summary>
+    public EventQueueOptions EventQueues() => new() { Queues = StreamQueues };
 
     /// <summary>The names of the stream queues, derived from the service id so two services never share one.</summary>
     public List<string> StreamQueueNames() =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using OrleansCases.Abstractions;
+using OrleansCases.Hosting.Streams;
 
 namespace OrleansCases.Hosting;
 
@@ -55,7 +56,7 @@ public static class ClusterClientExtensions
         }
         else
         {
-            client.AddMemoryStreams(CaseStreams.ProviderName);
+            client.AddPersistentStreams(CaseStreams.ProviderName, EventQueueAdapterFactory.Create(cluster.EventQueues()), null);
         }
 
         return client;
