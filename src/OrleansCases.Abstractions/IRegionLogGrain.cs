@@ -8,9 +8,11 @@ namespace OrleansCases.Abstractions;
 public interface IRegionLogGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Stores and publishes <paramref name="change"/> and answers its sequence number. A (case, version) already
-    /// stored answers its existing number and is not stored or published again.
+    /// Stores and publishes <paramref name="change"/> and answers its sequence number. The same change again (case,
+    /// version and command) answers its existing number and is neither stored nor published twice. A change whose
+    /// version the case's stored history has, or lacks the version before, from another command is refused as
+    /// stale: its case grain decided on an outdated state, and must reload and decide again.
     /// </summary>
     [Alias("AppendAsync")]
-    Task<long> AppendAsync(CaseChange change);
+    Task<CaseAppended> AppendAsync(CaseChange change);
 }

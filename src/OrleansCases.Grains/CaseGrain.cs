@@ -8,37 +8,31 @@ using OrleansCases.Grains.ReadModel;
 namespace OrleansCases.Grains;
 
 /// <summary>
-/// One patient case. It checks a command in the order of design.md section 4, stores the new state together with
-/// an outbox holding the change, then hands the change to its region log, and answers only once the log has stored
-/// and published it. An outbox the log never confirmed (a crash, an outage) is re-sent on activation, by a timer
-/// while active, and by a reminder that outlives the activation.
+/// One patient case. It checks a command in the order of design.md section 4 against the case as its region stores
+/// it, and hands the change to its region log, whose batch is the change's only write: the case's tip, history,
+/// lists and feed row commit together, or not at all. So nothing is ever stored in the case without being in its
+/// lists and feed, and a transition costs one storage write. The grain itself stores only where the case lives
+/// (<see cref="CaseHome"/>, once, at create).
 /// </summary>
 public sealed class CaseGrain(
-    [PersistentState("case", CaseStorage.Cases)] IPersistentState<CaseGrainState> state,
+    [PersistentState("home", CaseStorage.Cases)] IPersistentState<CaseHome> home,
     CaseTable table,
     [FromKeyedServices(CaseClock.Key)] TimeProvider clock,
     CaseMetrics metrics,
-    ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
+    ILogger<CaseGrain> logger) : Grain, ICaseGrain
 {
-    private const string OutboxReminder = "outbox";
-    private static readonly TimeSpan _outboxRetry = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan _outboxReminderPeriod = TimeSpan.FromMinutes(1);
+    /// <summary>How many recent command ids a case remembers for idempotent replays.</summary>
+    public const int RememberedCommands = 256;
+
+    private const int DecideAttempts = 3;
 
     private readonly List<CaseHistoryEntry> _history = [];
+    private readonly Queue<CommandMark> _commands = new();
+    private CaseRecord? _case;
 
-    // Whether the region log has confirmed the outbox as it is now. False for an outbox read from storage: it may or
-    // may not have reached the log before, and the log ignores what it already has.
-    private bool _outboxConfirmed;
-    private bool _reminderRegistered;
-    private IGrainTimer? _retryTimer;
-
-    private CaseRecord? Current => state.State.Case;
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await LoadHistoryAsync();
-        await TrySendOutboxAsync();
-    }
+    // False until the case is read from its region, and again whenever a change's fate is unknown (a failed or
+    // refused append): what is in memory may then differ from what is stored.
+    private bool _loaded;
 
     public async Task<CaseCommandResult> CreateAsync(CreateCaseCommand command)
     {
@@ -57,19 +51,22 @@ public sealed class CaseGrain(
             });
         }
 
-        return await WithConflictRetryAsync(async () =>
+        return await DecideAsync(async () =>
         {
-            if (Current is not null)
+            if (_case is not null)
             {
                 // Only this caller's create with this commandId can reach this grain: it is a replay.
-                await SendOutboxAsync();
                 return Replay(1, command.Actor);
             }
 
             var decision = CaseLifecycle.DecideCreate(this.GetPrimaryKeyString(), command, clock.GetUtcNow());
-            return decision.Outcome == CaseCommandOutcome.Ok
-                ? await CommitAsync(decision, command.Actor, command.CommandId)
-                : ToResult(decision);
+            if (decision.Outcome != CaseCommandOutcome.Ok)
+            {
+                return ToResult(decision);
+            }
+
+            await SetHomeAsync(decision.Next!.Region);
+            return await CommitAsync(decision, command.Actor, command.CommandId);
         });
     }
 
@@ -82,68 +79,55 @@ public sealed class CaseGrain(
             return CaseCommandResult.Invalid(errors);
         }
 
-        return await WithConflictRetryAsync(async () =>
+        return await DecideAsync(async () =>
         {
-            if (Current is null || !CaseLifecycle.CanRead(Current, command.Actor))
+            if (_case is null || !CaseLifecycle.CanRead(_case, command.Actor))
             {
                 return CaseCommandResult.NotFound;
             }
 
-            await SendOutboxAsync();
-            if (state.State.FindCommand(command.Actor.Id, command.CommandId) is { } mark)
+            if (_commands.FirstOrDefault(m => m.CallerId == command.Actor.Id && m.CommandId == command.CommandId) is { } mark)
             {
                 return Replay(mark.Version, command.Actor);
             }
 
-            if (command.ExpectedVersion is { } expected && expected != Current.Version)
+            if (command.ExpectedVersion is { } expected && expected != _case.Version)
             {
-                return new CaseCommandResult(CaseCommandOutcome.VersionConflict, CurrentVersion: Current.Version);
+                return new CaseCommandResult(CaseCommandOutcome.VersionConflict, CurrentVersion: _case.Version);
             }
 
-            var decision = CaseLifecycle.Decide(Current, command, clock.GetUtcNow());
+            var decision = CaseLifecycle.Decide(_case, command, clock.GetUtcNow());
             return decision.Outcome == CaseCommandOutcome.Ok
                 ? await CommitAsync(decision, command.Actor, command.CommandId)
                 : ToResult(decision);
         });
     }
 
-    public Task<CaseView?> GetAsync(UserRef reader)
+    public async Task<CaseView?> GetAsync(UserRef reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return Task.FromResult(Current is not null && CaseLifecycle.CanRead(Current, reader) ? ViewOf(Current, reader) : null);
-    }
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName == OutboxReminder)
-        {
-            // Set, so the stop below unregisters it even when this activation did not register it.
-            _reminderRegistered = true;
-            if (await TrySendOutboxAsync())
-            {
-                await StopOutboxRetryAsync();
-            }
-        }
+        await LoadAsync();
+        return _case is not null && CaseLifecycle.CanRead(_case, reader) ? ViewOf(_case, reader) : null;
     }
 
     /// <summary>
-    /// Runs a command; when another activation wrote this case first (ETag conflict), reloads the winner's state and
-    /// decides again, so the loser's command is judged against the stored case and nothing is lost.
+    /// Decides a command on the stored case. When the region log refuses the change as stale (another activation
+    /// of this case stored that version first), reloads the case and decides again: the loser's command is judged
+    /// against what won, and nothing is lost or applied twice.
     /// </summary>
-    private async Task<CaseCommandResult> WithConflictRetryAsync(Func<Task<CaseCommandResult>> run)
+    private async Task<CaseCommandResult> DecideAsync(Func<Task<CaseCommandResult>> decide)
     {
         for (var attempt = 1; ; attempt++)
         {
+            await LoadAsync();
             try
             {
-                return await run();
+                return await decide();
             }
-            catch (InconsistentStateException) when (attempt < 3)
+            catch (StaleCaseException) when (attempt < DecideAttempts)
             {
-                GrainLog.WriteConflict(logger, this.GetPrimaryKeyString(), Current?.Version ?? 0);
-                await state.ReadStateAsync();
-                _outboxConfirmed = false;
-                await LoadHistoryAsync();
+                GrainLog.WriteConflict(logger, this.GetPrimaryKeyString(), _case?.Version ?? 0);
+                _loaded = false;
             }
         }
     }
@@ -151,144 +135,120 @@ public sealed class CaseGrain(
     private async Task<CaseCommandResult> CommitAsync(Decision decision, UserRef actor, string commandId)
     {
         var next = decision.Next!;
-        var change = new CaseChange(next, decision.Entry!, Current?.AssigneeId);
-        var previous = state.State;
-        state.State = previous.After(change, actor.Id, commandId);
+        var change = new CaseChange(next, decision.Entry!, _case?.AssigneeId, commandId);
+        CaseAppended appended;
         try
         {
-            await state.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            state.State = previous;
-            throw;
+            appended = await GrainFactory.GetGrain<IRegionLogGrain>(next.Region).AppendAsync(change);
         }
         catch (Exception ex)
         {
-            state.State = previous;
-            GrainLog.StateWriteFailed(logger, next.Id, next.Version, ex);
-            throw new CaseUnavailableException("The case could not be stored; retry with the same commandId.", ex);
+            // It may have been stored or not: read the case again before deciding anything else.
+            _loaded = false;
+            GrainLog.AppendFailed(logger, next.Id, next.Version, ex);
+            throw new CaseUnavailableException("The change may or may not be stored; retry with the same commandId.", ex);
         }
 
-        metrics.Stored(change.Entry.Action, next.Region);
+        if (appended.Stale)
+        {
+            throw new StaleCaseException();
+        }
+
+        _case = next;
         _history.Add(change.Entry);
-        _outboxConfirmed = false;
-        await SendOutboxAsync();
+        Remember(new CommandMark(actor.Id, commandId, next.Version));
+        metrics.Stored(change.Entry.Action, next.Region);
         return new CaseCommandResult(CaseCommandOutcome.Ok, ViewOf(next, actor));
     }
 
-    /// <summary>Hands the outbox to the region log; throws <see cref="CaseUnavailableException"/> if it cannot.</summary>
-    private async Task SendOutboxAsync()
+    /// <summary>Records the case's region before its first change is stored there, so that the grain finds it again.</summary>
+    private async Task SetHomeAsync(string region)
     {
-        if (!await TrySendOutboxAsync())
-        {
-            throw new CaseUnavailableException("The change is stored but not yet in the region's lists and feed; retry with the same commandId.");
-        }
-    }
-
-    private async Task<bool> TrySendOutboxAsync()
-    {
-        var outbox = state.State.Outbox;
-        if (_outboxConfirmed || outbox.Count == 0)
-        {
-            return true;
-        }
-
-        try
-        {
-            foreach (var change in outbox)
-            {
-                await GrainFactory.GetGrain<IRegionLogGrain>(change.Case.Region).AppendAsync(change);
-            }
-        }
-        catch (Exception ex)
-        {
-            GrainLog.OutboxSendFailed(logger, this.GetPrimaryKeyString(), outbox[^1].Case.Version, ex);
-            await ScheduleOutboxRetryAsync();
-            return false;
-        }
-
-        // A command may have replaced the outbox while this one was on its way; only the one sent is confirmed.
-        if (state.State.Outbox == outbox)
-        {
-            _outboxConfirmed = true;
-            await StopOutboxRetryAsync();
-        }
-
-        return true;
-    }
-
-    private async Task ScheduleOutboxRetryAsync()
-    {
-        _retryTimer ??= this.RegisterGrainTimer(
-            async () => await TrySendOutboxAsync(),
-            new GrainTimerCreationOptions(_outboxRetry, _outboxRetry) { Interleave = false, KeepAlive = true });
-        try
-        {
-            await this.RegisterOrUpdateReminder(OutboxReminder, _outboxReminderPeriod, _outboxReminderPeriod);
-            _reminderRegistered = true;
-        }
-        catch (Exception ex)
-        {
-            // Storage is likely down too; the timer keeps trying while this activation lives.
-            GrainLog.OutboxReminderFailed(logger, this.GetPrimaryKeyString(), ex);
-        }
-    }
-
-    private async Task StopOutboxRetryAsync()
-    {
-        _retryTimer?.Dispose();
-        _retryTimer = null;
-        if (!_reminderRegistered)
+        if (home.State.Region == region)
         {
             return;
         }
 
+        var previous = home.State;
+        home.State = new CaseHome { Region = region };
         try
         {
-            if (await this.GetReminder(OutboxReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            _reminderRegistered = false;
+            await home.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Another activation wrote it first: take what it wrote and decide again.
+            await home.ReadStateAsync();
+            throw new StaleCaseException();
         }
         catch (Exception ex)
         {
-            // Harmless: the reminder finds a confirmed outbox, and unregisters itself then.
-            GrainLog.OutboxReminderFailed(logger, this.GetPrimaryKeyString(), ex);
+            home.State = previous;
+            GrainLog.HomeWriteFailed(logger, this.GetPrimaryKeyString(), ex);
+            throw new CaseUnavailableException("The case could not be stored; retry with the same commandId.", ex);
         }
     }
 
-    /// <summary>Reads the stored history and adds what the outbox holds that the log may not have stored yet.</summary>
-    private async Task LoadHistoryAsync()
+    /// <summary>Reads the case, its history and its recent commands from its region, unless memory holds them already.</summary>
+    private async Task LoadAsync()
     {
+        if (_loaded)
+        {
+            return;
+        }
+
+        _case = null;
         _history.Clear();
-        if (Current is null)
+        _commands.Clear();
+        if (home.State.Region is { } region)
         {
-            return;
-        }
-
-        _history.AddRange(await table.ReadHistoryAsync(Current.Region, Current.Id));
-        foreach (var change in state.State.Outbox)
-        {
-            if (change.Entry.Version == _history.Count + 1)
+            StoredCase? stored;
+            try
             {
-                _history.Add(change.Entry);
+                stored = await table.ReadCaseAsync(region, this.GetPrimaryKeyString());
+            }
+            catch (Exception ex)
+            {
+                throw new CaseUnavailableException("The case could not be read; try again.", ex);
+            }
+
+            if (stored is not null)
+            {
+                _case = stored.Tip.Case;
+                foreach (var (entry, _, commandId) in stored.History)
+                {
+                    _history.Add(entry);
+                    if (commandId is not null)
+                    {
+                        Remember(new CommandMark(entry.By, commandId, entry.Version));
+                    }
+                }
+
+                if (_history.Count != _case.Version)
+                {
+                    GrainLog.HistoryMismatch(logger, _case.Id, _history.Count, _case.Version);
+                }
             }
         }
 
-        if (_history.Count != Current.Version)
+        _loaded = true;
+    }
+
+    private void Remember(CommandMark mark)
+    {
+        if (_commands.Count == RememberedCommands)
         {
-            GrainLog.HistoryMismatch(logger, Current.Id, _history.Count, Current.Version);
+            _commands.Dequeue();
         }
+
+        _commands.Enqueue(mark);
     }
 
     /// <summary>The answer a command that produced <paramref name="version"/> gave the first time.</summary>
     private CaseCommandResult Replay(int version, UserRef actor)
     {
         var entry = _history[version - 1];
-        var then = Current! with
+        var then = _case! with
         {
             Status = entry.To,
             Version = version,
@@ -305,8 +265,11 @@ public sealed class CaseGrain(
     private CaseCommandResult ToResult(Decision decision) => decision.Outcome switch
     {
         CaseCommandOutcome.InvalidTransition => new(
-            decision.Outcome, CurrentStatus: Current?.Status, CurrentVersion: Current?.Version, AllowedActions: decision.AllowedActions),
-        CaseCommandOutcome.HistoryFull => new(decision.Outcome, CurrentVersion: Current?.Version),
+            decision.Outcome, CurrentStatus: _case?.Status, CurrentVersion: _case?.Version, AllowedActions: decision.AllowedActions),
+        CaseCommandOutcome.HistoryFull => new(decision.Outcome, CurrentVersion: _case?.Version),
         _ => new(decision.Outcome, Errors: decision.Errors),
     };
+
+    /// <summary>The case in memory is not the stored one: reload and decide again (never leaves the grain).</summary>
+    private sealed class StaleCaseException : Exception;
 }

@@ -8,29 +8,26 @@ namespace OrleansCases.Grains;
 /// </summary>
 internal static partial class GrainLog
 {
-    [LoggerMessage(1, LogLevel.Warning, "Case {CaseId} could not hand version {Version} to its region log; will retry")]
-    public static partial void OutboxSendFailed(ILogger logger, string caseId, int version, Exception exception);
+    [LoggerMessage(1, LogLevel.Warning, "Case {CaseId} could not have version {Version} stored by its region log; it reloads before the next command")]
+    public static partial void AppendFailed(ILogger logger, string caseId, int version, Exception exception);
 
     [LoggerMessage(3, LogLevel.Warning, "Case {CaseId} lost a write race at version {Version}; refreshed from storage")]
     public static partial void WriteConflict(ILogger logger, string caseId, int version);
 
-    [LoggerMessage(4, LogLevel.Error, "Case {CaseId} could not store version {Version}")]
-    public static partial void StateWriteFailed(ILogger logger, string caseId, int version, Exception exception);
+    [LoggerMessage(4, LogLevel.Error, "Case {CaseId} could not store its home region")]
+    public static partial void HomeWriteFailed(ILogger logger, string caseId, Exception exception);
 
     [LoggerMessage(5, LogLevel.Warning, "Region {Region} could not store a batch of {Count} changes from seq {FirstSeq}")]
     public static partial void BatchFailed(ILogger logger, string region, int count, long firstSeq, Exception exception);
 
-    [LoggerMessage(6, LogLevel.Warning, "Region {Region} stored seq {Seq} but could not publish it; bridges will resync")]
-    public static partial void PublishFailed(ILogger logger, string region, long seq, Exception exception);
+    [LoggerMessage(6, LogLevel.Warning, "Region {Region} stored seq {FirstSeq}..{LastSeq} but could not publish them; bridges catch up from the feed")]
+    public static partial void PublishFailed(ILogger logger, string region, long firstSeq, long lastSeq, Exception exception);
 
-    [LoggerMessage(7, LogLevel.Error, "Region {Region} refused case {CaseId} version {Version}: its stored version is {StoredVersion}")]
-    public static partial void VersionGap(ILogger logger, string region, string caseId, int version, int storedVersion);
+    [LoggerMessage(7, LogLevel.Warning, "Region {Region} refused case {CaseId} version {Version} as stale: its stored version is {StoredVersion}")]
+    public static partial void StaleChange(ILogger logger, string region, string caseId, int version, int storedVersion);
 
     [LoggerMessage(8, LogLevel.Debug, "Region {Region} committed seq {FirstSeq}..{LastSeq} in one batch")]
     public static partial void BatchCommitted(ILogger logger, string region, long firstSeq, long lastSeq);
-
-    [LoggerMessage(10, LogLevel.Warning, "Case {CaseId} could not change its outbox reminder")]
-    public static partial void OutboxReminderFailed(ILogger logger, string caseId, Exception exception);
 
     [LoggerMessage(11, LogLevel.Debug, "Region {Region} pruned its feed from seq {FirstSeq} to {Floor}")]
     public static partial void FeedPruned(ILogger logger, string region, long firstSeq, long floor);

@@ -44,7 +44,7 @@ public sealed class RegionLogGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<long> AppendAsync(CaseChange change)
+    public async Task<CaseAppended> AppendAsync(CaseChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (change.Case.Region != _region)
@@ -53,17 +53,20 @@ public sealed class RegionLogGrain(
         }
 
         var key = (change.Case.Id, change.Case.Version);
-        if (!_pending.TryGetValue(key, out var pending))
+        if (_pending.TryGetValue(key, out var pending))
         {
-            // The command's trace travels with its event, so the web's send joins it (streams do not carry it).
-            pending = new Pending(change, Activity.Current?.Id);
-            _pending[key] = pending;
-            _queue.Add(pending);
-            if (!_flushing)
-            {
-                _flushing = true;
-                _ = FlushAsync();
-            }
+            // The same change sent again waits for the first; another command's change of that version lost the race.
+            return pending.Change.IsBy(change.Entry.By, change.CommandId) ? await pending.Completion.Task : CaseAppended.Refused;
+        }
+
+        // The command's trace travels with its event, so the web's send joins it (streams do not carry it).
+        pending = new Pending(change, Activity.Current?.Id);
+        _pending[key] = pending;
+        _queue.Add(pending);
+        if (!_flushing)
+        {
+            _flushing = true;
+            _ = FlushAsync();
         }
 
         return await pending.Completion.Task;
@@ -125,22 +128,22 @@ public sealed class RegionLogGrain(
             var previous = await TipAsync(p.Change.Case.Id);
             var version = p.Change.Case.Version;
             var storedVersion = previous?.Version ?? 0;
-            if (version <= storedVersion)
+            if (version == storedVersion + 1)
             {
-                // Re-sent from an outbox after it was stored: answer its number, store and publish nothing.
-                var seq = version == storedVersion ? previous!.Seq : await StoredSeqAsync(p.Change);
-                taken.Remove(p);
-                Complete(p, seq);
+                batch.Add(p.Change, previous, p.TraceParent);
+                continue;
             }
-            else if (version != storedVersion + 1)
+
+            taken.Remove(p);
+            if (version <= storedVersion && await StoredSeqAsync(p.Change, previous!) is { } seq)
             {
-                taken.Remove(p);
-                GrainLog.VersionGap(logger, _region, p.Change.Case.Id, version, storedVersion);
-                Complete(p, new InvalidOperationException($"Version {version} does not follow stored version {storedVersion}."));
+                // Sent again after it was stored: answer its number, store and publish nothing.
+                Complete(p, new CaseAppended(seq));
             }
             else
             {
-                batch.Add(p.Change, previous, p.TraceParent);
+                GrainLog.StaleChange(logger, _region, p.Change.Case.Id, version, storedVersion);
+                Complete(p, CaseAppended.Refused);
             }
         }
 
@@ -171,14 +174,11 @@ public sealed class RegionLogGrain(
             GrainLog.FeedPruned(logger, _region, floor + 1, batch.Floor);
         }
 
-        foreach (var (e, _) in batch.Changes)
-        {
-            await PublishAsync(e);
-        }
+        await PublishAsync([.. batch.Changes.Select(c => c.Event)]);
 
         foreach (var p in taken)
         {
-            Complete(p, _tips[p.Change.Case.Id].Seq);
+            Complete(p, new CaseAppended(_tips[p.Change.Case.Id].Seq));
         }
     }
 
@@ -206,16 +206,17 @@ public sealed class RegionLogGrain(
         }
     }
 
-    private async Task PublishAsync(CaseEvent e)
+    /// <summary>A batch's events go out as one stream message: one enqueue, and one delivery to each subscriber.</summary>
+    private async Task PublishAsync(IReadOnlyList<CaseEvent> events)
     {
         try
         {
-            await _stream!.OnNextAsync(e);
+            await _stream!.OnNextBatchAsync(events);
         }
         catch (Exception ex)
         {
-            // Stored is what counts: a bridge that misses this sees the gap in seq and catches up from the feed.
-            GrainLog.PublishFailed(logger, _region, e.Seq, ex);
+            // Stored is what counts: a bridge that misses these sees the gap in seq and catches up from the feed.
+            GrainLog.PublishFailed(logger, _region, events[0].Seq, events[^1].Seq, ex);
         }
     }
 
@@ -235,14 +236,22 @@ public sealed class RegionLogGrain(
         return tip;
     }
 
-    private async Task<long> StoredSeqAsync(CaseChange change) =>
-        await table.ReadSeqAsync(_region, change.Case.Id, change.Case.Version)
-        ?? throw new InvalidOperationException($"Version {change.Case.Version} of case {change.Case.Id} has no history row.");
+    /// <summary>The seq of a stored version when <paramref name="change"/> is what is stored there, else null.</summary>
+    private async Task<long?> StoredSeqAsync(CaseChange change, CaseTip tip)
+    {
+        if (change.Case.Version == tip.Version)
+        {
+            return tip.Holds(change) ? tip.Seq : null;
+        }
 
-    private void Complete(Pending p, long seq)
+        var stored = await table.ReadVersionAsync(_region, change.Case.Id, change.Case.Version);
+        return stored is { } s && change.IsBy(s.CallerId, s.CommandId) ? s.Seq : null;
+    }
+
+    private void Complete(Pending p, CaseAppended appended)
     {
         _pending.Remove((p.Change.Case.Id, p.Change.Case.Version));
-        p.Completion.TrySetResult(seq);
+        p.Completion.TrySetResult(appended);
     }
 
     private void Complete(Pending p, Exception error)
@@ -257,6 +266,6 @@ public sealed class RegionLogGrain(
 
         public string? TraceParent { get; } = traceParent;
 
-        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<CaseAppended> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

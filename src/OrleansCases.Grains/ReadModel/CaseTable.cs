@@ -50,27 +50,36 @@ public sealed class CaseTable
     public async Task<CaseTip?> ReadTipAsync(string region, string caseId)
     {
         var row = await GetAsync(region, RowKeys.Tip(caseId));
-        return row is null ? null : RegionRows.ToTip(caseId, row);
+        return row is null ? null : RegionRows.ToTip(row);
     }
 
-    /// <summary>The sequence number a stored version of a case was given, or null if that version is not stored.</summary>
-    public async Task<long?> ReadSeqAsync(string region, string caseId, int version)
+    /// <summary>A stored version of a case: its seq and the command that made it; null if that version is not stored.</summary>
+    public async Task<(long Seq, string CallerId, string? CommandId)?> ReadVersionAsync(string region, string caseId, int version)
     {
         var row = await GetAsync(region, RowKeys.History(caseId, version));
-        return row?.GetInt64("Seq");
-    }
-
-    /// <summary>The stored history of a case, oldest first.</summary>
-    public async Task<IReadOnlyList<CaseHistoryEntry>> ReadHistoryAsync(string region, string caseId)
-    {
-        var prefix = RowKeys.HistoryPrefix(caseId);
-        var entries = new List<CaseHistoryEntry>();
-        await foreach (var row in RangeAsync(region, prefix, after: null, filter: null, select: ["Entry"]))
+        if (row is null)
         {
-            entries.Add(CaseJson.Read<CaseHistoryEntry>(row.GetString("Entry")));
+            return null;
         }
 
-        return entries;
+        var (entry, seq, commandId) = RegionRows.ToHistory(row);
+        return (seq, entry.By, commandId);
+    }
+
+    /// <summary>
+    /// A case as its region stores it: its tip and its history, oldest first, read side by side; null when the
+    /// region holds no such case.
+    /// </summary>
+    public async Task<StoredCase?> ReadCaseAsync(string region, string caseId)
+    {
+        var tip = ReadTipAsync(region, caseId);
+        var history = new List<(CaseHistoryEntry Entry, long Seq, string? CommandId)>();
+        await foreach (var row in RangeAsync(region, RowKeys.HistoryPrefix(caseId), after: null, filter: null, select: ["Entry", "Seq", "CommandId"]))
+        {
+            history.Add(RegionRows.ToHistory(row));
+        }
+
+        return await tip is { } stored ? new StoredCase(stored, history) : null;
     }
 
     /// <summary>Commits one region batch atomically; all its rows share the region's partition.</summary>

@@ -3,14 +3,26 @@ using OrleansCases.Abstractions;
 namespace OrleansCases.Grains.ReadModel;
 
 /// <summary>
-/// The tip of a case in its region's storage: the region log's note of the case's latest stored change: which version it holds (to ignore re-sent changes) and
-/// where its list rows are (to delete them when the case changes again). Stored as the case's "c|" row.
+/// The tip of a case in its region's storage, its "c|" row: the case as its latest stored change left it (the case
+/// grain loads it from here), where its list rows are (the region log deletes them on the next change), and which
+/// command made that change (a re-sent change is recognised, a rival one refused).
 /// </summary>
-public sealed record CaseTip(string CaseId, int Version, long Seq, CaseStatus Status, string OwnerId, string? AssigneeId)
+public sealed record CaseTip(CaseRecord Case, long Seq, string CallerId, string? CommandId)
 {
-    public static CaseTip Of(CaseRecord @case, long seq)
+    public string CaseId => Case.Id;
+
+    public int Version => Case.Version;
+
+    public static CaseTip Of(CaseChange change, long seq)
     {
-        ArgumentNullException.ThrowIfNull(@case);
-        return new(@case.Id, @case.Version, seq, @case.Status, @case.OwnerId, @case.AssigneeId);
+        ArgumentNullException.ThrowIfNull(change);
+        return new(change.Case, seq, change.Entry.By, change.CommandId);
+    }
+
+    /// <summary>Whether <paramref name="change"/> is the very change this tip holds (sent again, not decided again).</summary>
+    public bool Holds(CaseChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Case.Version == Version && change.IsBy(CallerId, CommandId);
     }
 }

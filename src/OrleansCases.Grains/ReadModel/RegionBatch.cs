@@ -47,13 +47,13 @@ public sealed class RegionBatch(string region, long head, DateTimeOffset at, Fee
         ArgumentNullException.ThrowIfNull(change);
         var seq = ++Head;
         var e = change.ToEvent(seq) with { TraceParent = traceParent };
-        var tip = CaseTip.Of(change.Case, seq);
+        var tip = CaseTip.Of(change, seq);
         _cases.Add(change.Case.Id);
         _changes.Add((e, tip));
 
         // Adds, not upserts: a second writer of the same seq or version fails the whole batch instead of overwriting.
         _actions.Add(new(TableTransactionActionType.Add, RegionRows.Feed(region, e, at)));
-        _actions.Add(new(TableTransactionActionType.Add, RegionRows.History(region, change.Entry, change.Case.Id, seq)));
+        _actions.Add(new(TableTransactionActionType.Add, RegionRows.History(region, change, seq)));
         _actions.Add(new(TableTransactionActionType.UpsertReplace, RegionRows.Tip(region, tip)));
         if (previous is not null)
         {

@@ -35,12 +35,19 @@ public static class RegionRows
         return row.GetDateTimeOffset("At") ?? row.Timestamp ?? DateTimeOffset.MaxValue;
     }
 
-    public static TableEntity History(string region, CaseHistoryEntry entry, string caseId, long seq)
+    /// <summary>A history row: the entry, the seq it was stored at, and the id of the command that made it.</summary>
+    public static TableEntity History(string region, CaseChange change, long seq)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        return new(region, RowKeys.History(caseId, entry.Version)) { ["Entry"] = CaseJson.Write(entry), ["Seq"] = seq };
+        ArgumentNullException.ThrowIfNull(change);
+        return new(region, RowKeys.History(change.Case.Id, change.Entry.Version))
+        {
+            ["Entry"] = CaseJson.Write(change.Entry),
+            ["Seq"] = seq,
+            ["CommandId"] = change.CommandId,
+        };
     }
 
+    /// <summary>The tip row carries the whole case, so a case grain loads from it and its history alone.</summary>
     public static TableEntity Tip(string region, CaseTip tip)
     {
         ArgumentNullException.ThrowIfNull(tip);
@@ -48,9 +55,9 @@ public static class RegionRows
         {
             ["Version"] = tip.Version,
             ["Seq"] = tip.Seq,
-            ["Status"] = tip.Status.ToString(),
-            ["OwnerId"] = tip.OwnerId,
-            ["AssigneeId"] = tip.AssigneeId,
+            ["Case"] = CaseJson.Write(tip.Case),
+            ["CallerId"] = tip.CallerId,
+            ["CommandId"] = tip.CommandId,
         };
     }
 
@@ -68,15 +75,16 @@ public static class RegionRows
         };
     }
 
-    public static CaseTip ToTip(string caseId, TableEntity row)
+    public static CaseTip ToTip(TableEntity row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(
-            caseId,
-            row.GetInt32("Version") ?? 0,
-            row.GetInt64("Seq") ?? 0,
-            Enum.Parse<CaseStatus>(row.GetString("Status")),
-            row.GetString("OwnerId"),
-            row.GetString("AssigneeId"));
+        return new(CaseJson.Read<CaseRecord>(row.GetString("Case")), row.GetInt64("Seq") ?? 0, row.GetString("CallerId"), row.GetString("CommandId"));
+    }
+
+    /// <summary>A history row's entry and the command that made it.</summary>
+    public static (CaseHistoryEntry Entry, long Seq, string? CommandId) ToHistory(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return (CaseJson.Read<CaseHistoryEntry>(row.GetString("Entry")), row.GetInt64("Seq") ?? 0, row.GetString("CommandId"));
     }
 }

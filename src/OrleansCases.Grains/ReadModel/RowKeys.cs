@@ -51,15 +51,15 @@ public static class RowKeys
     {
         ArgumentNullException.ThrowIfNull(tip);
         yield return ListRow(CaseListView.Region, null, tip.Seq);
-        yield return ListRow(CaseListView.Owner, tip.OwnerId, tip.Seq);
-        if (tip.Status == CaseStatus.ForwardedToClinician)
+        yield return ListRow(CaseListView.Owner, tip.Case.OwnerId, tip.Seq);
+        if (tip.Case.Status == CaseStatus.ForwardedToClinician)
         {
             yield return ListRow(CaseListView.Queue, null, tip.Seq);
         }
 
-        if (tip.AssigneeId is not null)
+        if (tip.Case.AssigneeId is not null)
         {
-            yield return ListRow(CaseListView.Assignee, tip.AssigneeId, tip.Seq);
+            yield return ListRow(CaseListView.Assignee, tip.Case.AssigneeId, tip.Seq);
         }
     }
 

@@ -127,7 +127,7 @@ public sealed class FeedRetentionTests(RetentionClusterFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Pruning_rides_on_the_region_batch_so_a_change_still_costs_two_table_writes()
+    public async Task Pruning_rides_on_the_region_batch_so_a_create_still_costs_its_two_table_writes()
     {
         await using var events = await EventCollector.SubscribeAsync(fixture.Client, _r.Name);
         await CreateCasesAsync(10);

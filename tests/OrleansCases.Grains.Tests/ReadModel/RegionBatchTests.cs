@@ -64,7 +64,7 @@ public sealed class RegionBatchTests
                 return batch;
             }
 
-            var previous = new CaseTip(change.Case.Id, 2, 10 + i, CaseStatus.ForwardedToClinician, "asha", "clinician");
+            var previous = new CaseTip(change.Case with { Version = 2, AssigneeId = "clinician" }, 10 + i, "chw", "command-2");
             batch.Add(change, previous);
         }
     }
@@ -77,6 +77,6 @@ public sealed class RegionBatchTests
         var entry = new CaseHistoryEntry(
             version, CaseAction.Assign, CaseStatus.ForwardedToClinician, CaseStatus.ForwardedToClinician, "chw", "CHW",
             _at, null, "clinician2", null);
-        return new CaseChange(record, entry, "clinician");
+        return new CaseChange(record, entry, "clinician", $"command-{version}");
     }
 }
