@@ -39,6 +39,9 @@ public sealed class SignalRClient : IEventClient
 
     public async Task DropAsync()
     {
+        // A portal always holds a cursor (its lists answer one): one that has seen no event yet reads the head first.
+        _ = _cursor ?? await HeadAsync(CancellationToken.None);
+
         // The .NET client has no way to cut a socket without a close frame; stopping is what the server sees of a
         // lost phone once its keep-alive runs out, only sooner.
         await _connection.DisposeAsync();

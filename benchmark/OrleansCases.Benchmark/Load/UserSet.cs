@@ -75,6 +75,9 @@ public sealed class UserSet
     /// <summary>The first <paramref name="count"/> connections of this set, users kept.</summary>
     public UserSet Take(int count) => new(Label, Users, Connections.Take(count).ToArray());
 
+    /// <summary>The same users, connected only as those of <paramref name="role"/>.</summary>
+    public UserSet ConnectedAs(string role) => new(Label, Users, Users.Where(u => u.Role == role).ToArray());
+
     /// <summary>Each user's connection repeated until there are <paramref name="count"/> of them (idle-connection scenarios).</summary>
     public UserSet Repeat(int count) => new(Label, Users, Enumerable.Range(0, count).Select(i => Users[i % Users.Count]).ToArray());
 

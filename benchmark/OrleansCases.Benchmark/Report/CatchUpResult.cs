@@ -1,0 +1,10 @@
+namespace OrleansCases.Benchmark.Report;
+
+/// <summary>
+/// <see cref="Clients"/> connections dropped, events made while they were away, then all reconnecting at once: how
+/// long until every one of them had every event it missed.
+/// </summary>
+public sealed record CatchUpResult(string System, int Clients, double MissedPerClient, long Expected, long Received, long Duplicates, double ConvergedSeconds)
+{
+    public bool Converged => Received == Expected;
+}
