@@ -30,7 +30,7 @@ public static class Benchmark
         Console.WriteLine($"starting the systems (logs in {work})");
         await using var peer = await PeerTarget.StartAsync(work, broadcast: false);
         await using var broadcast = await PeerTarget.StartAsync(work, broadcast: true);
-        await using var orleans = await OrleansTarget.StartAsync(work, regions, tokens, options.Settings);
+        await using var orleans = await OrleansTarget.StartAsync(work, regions, tokens, options.Settings, options.Product);
         var systems = new Systems([peer, orleans], broadcast);
 
         var token = cancel.Token;

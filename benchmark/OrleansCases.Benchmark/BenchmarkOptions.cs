@@ -9,8 +9,10 @@ namespace OrleansCases.Benchmark;
 ///   --seconds N             measured seconds per S1 run (default 30)
 ///   --out DIR               results folder (default benchmark/results)
 ///   --set Key=Value         extra configuration for silo and web (repeatable), e.g. to compare a setting
+///   --product DIR           run the silo and web built in another checkout (a before/after comparison)
 /// </summary>
-public sealed record BenchmarkOptions(bool Smoke, IReadOnlySet<string> Scenarios, double Seconds, string? Out, IReadOnlyDictionary<string, string> Settings)
+public sealed record BenchmarkOptions(
+    bool Smoke, IReadOnlySet<string> Scenarios, double Seconds, string? Out, IReadOnlyDictionary<string, string> Settings, string? Product)
 {
     public static readonly string[] AllScenarios = ["idle", "S1", "S2", "S3", "S4"];
 
@@ -24,6 +26,7 @@ public sealed record BenchmarkOptions(bool Smoke, IReadOnlySet<string> Scenarios
         double? seconds = null;
         string? output = null;
         var settings = new Dictionary<string, string>();
+        string? product = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -45,6 +48,9 @@ public sealed record BenchmarkOptions(bool Smoke, IReadOnlySet<string> Scenarios
                 case "--out":
                     output = Value(args, ref i);
                     break;
+                case "--product":
+                    product = Path.GetFullPath(Value(args, ref i));
+                    break;
                 case "--set":
                     var setting = Value(args, ref i).Split('=', 2);
                     settings[setting[0].Replace(":", "__", StringComparison.Ordinal)] = setting.ElementAtOrDefault(1) ?? "";
@@ -54,7 +60,7 @@ public sealed record BenchmarkOptions(bool Smoke, IReadOnlySet<string> Scenarios
             }
         }
 
-        return new BenchmarkOptions(smoke, scenarios, seconds ?? (smoke ? 3 : 30), output, settings);
+        return new BenchmarkOptions(smoke, scenarios, seconds ?? (smoke ? 3 : 30), output, settings, product);
     }
 
     private static string Value(string[] args, ref int i) =>

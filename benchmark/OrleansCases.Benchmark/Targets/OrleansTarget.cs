@@ -43,7 +43,9 @@ public sealed class OrleansTarget : ITarget
     /// <summary>The Azure Storage the system runs on (the storage ceiling measures the same Azurite).</summary>
     public string StorageConnectionString => _azurite.ConnectionString;
 
-    public static async Task<OrleansTarget> StartAsync(string folder, IReadOnlyList<string> regions, TokenMint tokens, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts Azurite, the silo and the web as built in <paramref name="product"/> (this repository by default).</summary>
+    public static async Task<OrleansTarget> StartAsync(
+        string folder, IReadOnlyList<string> regions, TokenMint tokens, IReadOnlyDictionary<string, string> settings, string? product = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -63,14 +65,15 @@ public sealed class OrleansTarget : ITarget
             common[key] = value;
         }
 
-        var siloDir = Repository.PathOf("silo", "OrleansCases.Silo");
+        var root = product ?? Repository.Root;
+        var siloDir = Path.Combine(root, "silo", "OrleansCases.Silo");
         var silo = ServerProcess.Start(
             "silo", "dotnet", [Dll(siloDir, "OrleansCases.Silo")], siloDir,
             new Dictionary<string, string>(common) { ["Urls"] = $"http://127.0.0.1:{Port(Ports.SiloHttp)}" },
             Path.Combine(folder, "silo.log"));
         await silo.WaitReadyAsync(new Uri($"http://127.0.0.1:{Port(Ports.SiloHttp)}/health/ready"), TimeSpan.FromSeconds(90));
 
-        var webDir = Repository.PathOf("web", "OrleansCases.Web");
+        var webDir = Path.Combine(root, "web", "OrleansCases.Web");
         var webSettings = new Dictionary<string, string>(common)
         {
             ["Urls"] = Web.GetLeftPart(UriPartial.Authority),
