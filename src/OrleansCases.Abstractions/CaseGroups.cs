@@ -16,45 +16,57 @@ public static class CaseGroups
 
     public static string Case(string caseId) => $"case:{caseId}";
 
-    /// <summary>The groups a connection of <paramref name="user"/> joins when it connects.</summary>
-    public static IReadOnlyList<string> ForUser(UserRef user)
+    /// <summary>The groups a connection of <paramref name="user"/> joins when it connects: its user's, and its role's.</summary>
+    public static IReadOnlyList<string> ForUser(UserRef user) =>
+        RoleGroupOf(user) is { } role ? [User(user.Id), role] : [User(user.Id)];
+
+    /// <summary>
+    /// The one role group a user's connections join (admins, a region's CHWs, a region's clinicians), or null (ASHAs).
+    /// A connection is in at most one role group, so an event's role groups never reach a connection twice.
+    /// </summary>
+    public static string? RoleGroupOf(UserRef user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.Role switch
         {
-            UserRole.Admin => [User(user.Id), Admins],
-            UserRole.Chw when user.Region is { } r => [User(user.Id), RegionChw(r)],
-            UserRole.Clinician when user.Region is { } r => [User(user.Id), RegionClinician(r)],
-            _ => [User(user.Id)],
+            UserRole.Admin => Admins,
+            UserRole.Chw when user.Region is { } r => RegionChw(r),
+            UserRole.Clinician when user.Region is { } r => RegionClinician(r),
+            _ => null,
         };
     }
 
-    /// <summary>The groups an event is sent to, each once, the case's watchers included.</summary>
-    public static IReadOnlyList<string> ForEvent(CaseEvent e)
+    /// <summary>The groups an event is sent to, each once: its users', its role groups and the case's watchers.</summary>
+    public static IReadOnlyList<string> ForEvent(CaseEvent e) => [.. UsersOf(e).Select(User), .. RoleGroupsOf(e), Case(e.CaseId)];
+
+    /// <summary>The users an event concerns, each once: its owner, its assignee, its previous assignee.</summary>
+    public static IReadOnlyList<string> UsersOf(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var groups = new List<string>(7) { User(e.OwnerId) };
-        AddUser(groups, e.AssigneeId);
-        AddUser(groups, e.PreviousAssigneeId);
-        groups.Add(RegionChw(e.Region));
-        if (e.Status == CaseStatus.ForwardedToClinician || e.PreviousStatus == CaseStatus.ForwardedToClinician)
-        {
-            groups.Add(RegionClinician(e.Region));
-        }
+        var users = new List<string>(3) { e.OwnerId };
+        AddUser(users, e.AssigneeId);
+        AddUser(users, e.PreviousAssigneeId);
+        return users;
+    }
 
-        groups.Add(Case(e.CaseId));
-        groups.Add(Admins);
-        return groups;
+    /// <summary>The role groups an event goes to: the region's CHWs, its clinicians while the review queue is involved, admins.</summary>
+    public static IReadOnlyList<string> RoleGroupsOf(CaseEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Status == CaseStatus.ForwardedToClinician || e.PreviousStatus == CaseStatus.ForwardedToClinician
+            ? [RegionChw(e.Region), RegionClinician(e.Region), Admins]
+            : [RegionChw(e.Region), Admins];
     }
 
     /// <summary>Whether <paramref name="user"/>'s own groups (not case watches) receive <paramref name="e"/>.</summary>
-    public static bool Receives(UserRef user, CaseEvent e) => ForUser(user).Intersect(ForEvent(e)).Any();
+    public static bool Receives(UserRef user, CaseEvent e) =>
+        UsersOf(e).Contains(user.Id) || (RoleGroupOf(user) is { } role && RoleGroupsOf(e).Contains(role));
 
-    private static void AddUser(List<string> groups, string? userId)
+    private static void AddUser(List<string> users, string? userId)
     {
-        if (userId is not null && !groups.Contains(User(userId)))
+        if (userId is not null && !users.Contains(userId))
         {
-            groups.Add(User(userId));
+            users.Add(userId);
         }
     }
 }

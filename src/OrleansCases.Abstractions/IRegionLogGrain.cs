@@ -15,4 +15,11 @@ public interface IRegionLogGrain : IGrainWithStringKey
     /// </summary>
     [Alias("AppendAsync")]
     Task<CaseAppended> AppendAsync(CaseChange change);
+
+    /// <summary>
+    /// The region's last stored seq, from memory once the log has read its head: the bridges' cheap check for
+    /// anything the stream lost (they read the feed only when it is ahead of them).
+    /// </summary>
+    [Alias("HeadAsync")]
+    Task<long> HeadAsync();
 }

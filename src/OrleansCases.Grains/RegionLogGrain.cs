@@ -35,6 +35,7 @@ public sealed class RegionLogGrain(
     private long _head;
     private ETag? _headETag;
     private bool _headLoaded;
+    private Task? _headLoading;
     private bool _flushing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -72,6 +73,33 @@ public sealed class RegionLogGrain(
         return await pending.Completion.Task;
     }
 
+    public async Task<long> HeadAsync()
+    {
+        await LoadHeadAsync();
+        return _head;
+    }
+
+    /// <summary>Reads the head row unless memory holds it; concurrent callers share one read.</summary>
+    private Task LoadHeadAsync()
+    {
+        return _headLoaded ? Task.CompletedTask : _headLoading ??= ReadAsync();
+
+        async Task ReadAsync()
+        {
+            try
+            {
+                var stored = await table.ReadHeadAsync(_region);
+                (_head, _headETag) = (stored.Seq, stored.ETag);
+                _feed.Reset(stored);
+                _headLoaded = true;
+            }
+            finally
+            {
+                _headLoading = null;
+            }
+        }
+    }
+
     /// <summary>Writes queued changes batch by batch until none are left; every pending change gets an answer.</summary>
     private async Task FlushAsync()
     {
@@ -105,14 +133,7 @@ public sealed class RegionLogGrain(
 
     private async Task WriteNextBatchAsync(List<Pending> taken)
     {
-        if (!_headLoaded)
-        {
-            var stored = await table.ReadHeadAsync(_region);
-            (_head, _headETag) = (stored.Seq, stored.ETag);
-            _feed.Reset(stored);
-            _headLoaded = true;
-        }
-
+        await LoadHeadAsync();
         var now = clock.GetUtcNow();
         await LearnFeedTimesAsync(now);
         var batch = new RegionBatch(_region, _head, now, _feed.Pruning(now));

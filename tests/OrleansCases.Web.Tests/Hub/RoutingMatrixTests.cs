@@ -5,7 +5,7 @@ namespace OrleansCases.Web.Tests.Hub;
 
 /// <summary>
 /// design.md section 3, end to end: one case taken through every action, every demo user connected over WebSockets,
-/// and each receives exactly the events its groups entitle it to, in version order, and nothing else.
+/// and each receives exactly the events its groups entitle it to, in version order, once each, and nothing else.
 /// </summary>
 [Trait("Category", "Web")]
 public sealed class RoutingMatrixTests(WebFixture fixture) : IClassFixture<WebFixture>

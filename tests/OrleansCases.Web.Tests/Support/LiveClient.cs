@@ -93,9 +93,12 @@ public sealed class LiveClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The versions of <paramref name="caseId"/> received, first arrivals only (a connection in two groups may get one twice).</summary>
+    /// <summary>
+    /// The versions of <paramref name="caseId"/> received, every arrival: the bridge sends one copy per connection
+    /// however many of an event's groups it is in, so a repeat here is a duplicate on the wire.
+    /// </summary>
     public IReadOnlyList<int> VersionsOf(string caseId) =>
-        [.. Received.Where(e => e.GetProperty("caseId").GetString() == caseId).Select(e => e.GetProperty("version").GetInt32()).Distinct()];
+        [.. Received.Where(e => e.GetProperty("caseId").GetString() == caseId).Select(e => e.GetProperty("version").GetInt32())];
 
     private static bool Is(JsonElement e, string caseId, int version) =>
         e.GetProperty("caseId").GetString() == caseId && e.GetProperty("version").GetInt32() == version;

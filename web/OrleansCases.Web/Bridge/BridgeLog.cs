@@ -20,4 +20,7 @@ internal static partial class BridgeLog
 
     [LoggerMessage(6, LogLevel.Warning, "Bridge could not push seq {Seq} of region {Region}")]
     public static partial void SendFailed(ILogger logger, string region, long seq, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Debug, "Bridge could not ask region {Region} for its head; asks again at the next poll")]
+    public static partial void PollFailed(ILogger logger, string region, Exception exception);
 }

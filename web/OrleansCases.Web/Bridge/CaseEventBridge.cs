@@ -20,6 +20,7 @@ namespace OrleansCases.Web.Bridge;
 public sealed class CaseEventBridge(
     IClusterClient cluster,
     IHubContext<CaseHub, ICaseClient> hub,
+    ConnectionRegistry connections,
     IOptions<CasesOptions> options,
     WebMetrics metrics,
     TimeProvider clock,
@@ -137,7 +138,7 @@ public sealed class CaseEventBridge(
         if (item.Event is null)
         {
             // A poll: anything stored that the stream has not brought by now is fetched from the feed.
-            await CatchUpAsync(item.Region, long.MaxValue);
+            await PollRegionAsync(item.Region);
             return;
         }
 
@@ -157,6 +158,30 @@ public sealed class CaseEventBridge(
         }
 
         Send(item.Event);
+    }
+
+    /// <summary>
+    /// Asks the region's log for its head (held in memory) and reads the feed only when the head is ahead of us, so an
+    /// idle region costs a grain call per poll, not storage reads. A log that cannot answer says nothing about what
+    /// we missed: the next poll asks again.
+    /// </summary>
+    private async Task PollRegionAsync(string region)
+    {
+        long head;
+        try
+        {
+            head = await HeadAsync(region);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            BridgeLog.PollFailed(logger, region, ex);
+            return;
+        }
+
+        if (head > _positions[region])
+        {
+            await CatchUpAsync(region, head);
+        }
     }
 
     /// <summary>Sends the stored events of a region after our position, up to <paramref name="upTo"/>.</summary>
@@ -208,7 +233,23 @@ public sealed class CaseEventBridge(
         metrics.Delivered(e, clock.GetUtcNow() - e.Timestamp);
         _positions = _positions.With(e.Region, e.Seq);
         var update = CaseStatusUpdate.From(e, _positions.Encode());
-        var sending = hub.Clients.Groups(CaseGroups.ForEvent(e)).caseStatusUpdate(update);
+
+        // Once per connection: the role groups (disjoint: a connection joins one), then each user's and the case's
+        // groups without the connections that an earlier send of this event reached already.
+        var roles = CaseGroups.RoleGroupsOf(e);
+        var users = CaseGroups.UsersOf(e);
+        var overlap = connections.Overlaps(roles, users, e.CaseId);
+        Observe(hub.Clients.Groups(roles).caseStatusUpdate(update), e);
+        for (var i = 0; i < users.Count; i++)
+        {
+            Observe(hub.Clients.GroupExcept(CaseGroups.User(users[i]), overlap.PerUser[i]).caseStatusUpdate(update), e);
+        }
+
+        Observe(hub.Clients.GroupExcept(CaseGroups.Case(e.CaseId), overlap.Watchers).caseStatusUpdate(update), e);
+    }
+
+    private void Observe(Task sending, CaseEvent e)
+    {
         if (!sending.IsCompletedSuccessfully)
         {
             _ = ObserveAsync(sending, e);
@@ -227,8 +268,7 @@ public sealed class CaseEventBridge(
         }
     }
 
-    private async Task<long> HeadAsync(string region) =>
-        (await cluster.GetGrain<ICaseQueryGrain>(0).ReadFeedAsync(region, long.MaxValue - 1, 1)).Head;
+    private Task<long> HeadAsync(string region) => cluster.GetGrain<IRegionLogGrain>(region).HeadAsync();
 
     private sealed record Item(string Region, CaseEvent? Event, Exception? Error = null);
 }

@@ -12,7 +12,7 @@ namespace OrleansCases.Web.Hubs;
 /// watch cases it may read. Events reach it from <see cref="Bridge.CaseEventBridge"/>, not from here.
 /// </summary>
 [Authorize]
-public sealed class CaseHub(IClusterClient cluster, WebMetrics metrics) : Hub<ICaseClient>
+public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry, WebMetrics metrics) : Hub<ICaseClient>
 {
     private const string NotReadable = "Case not found, or you may not read it.";
     private const string CountedAs = "countedAs";
@@ -30,12 +30,14 @@ public sealed class CaseHub(IClusterClient cluster, WebMetrics metrics) : Hub<IC
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
 
+        registry.Add(Context.ConnectionId, user);
         metrics.Connected(user);
         Context.Items[CountedAs] = user;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        registry.Remove(Context.ConnectionId);
         if (Context.Items.TryGetValue(CountedAs, out var counted) && counted is UserRef user)
         {
             metrics.Disconnected(user);
@@ -55,6 +57,7 @@ public sealed class CaseHub(IClusterClient cluster, WebMetrics metrics) : Hub<IC
 
         var view = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync(user) ?? throw new HubException(NotReadable);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        registry.Watch(Context.ConnectionId, caseId);
         return CaseResponse.From(view);
     }
 
@@ -62,6 +65,7 @@ public sealed class CaseHub(IClusterClient cluster, WebMetrics metrics) : Hub<IC
     {
         if (CaseIds.IsWellFormed(caseId))
         {
+            registry.Unwatch(Context.ConnectionId, caseId);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
         }
     }

@@ -11,6 +11,7 @@ public static class HubExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = MaxMessageSize).AddMessagePackProtocol();
+        builder.Services.AddSingleton<ConnectionRegistry>();
         return builder;
     }
 
