@@ -14,6 +14,10 @@ public static class Benchmark
     {
         ArgumentNullException.ThrowIfNull(options);
         var plan = options.Smoke ? ScenarioPlan.Smoke() : ScenarioPlan.Full(TimeSpan.FromSeconds(options.Seconds));
+        if (options.Loads is { } loads)
+        {
+            plan = plan with { Delivery = [.. plan.Delivery.Where(d => loads.Contains(d.Label))] };
+        }
         var output = options.Out ?? (options.Smoke ? Directory.CreateTempSubdirectory("orleanscases-bench-smoke.").FullName : Repository.PathOf("benchmark", "results"));
         Directory.CreateDirectory(output);
         var work = Directory.CreateTempSubdirectory("orleanscases-bench.").FullName;
@@ -30,7 +34,7 @@ public static class Benchmark
         Console.WriteLine($"starting the systems (logs in {work})");
         await using var peer = await PeerTarget.StartAsync(work, broadcast: false);
         await using var broadcast = await PeerTarget.StartAsync(work, broadcast: true);
-        await using var orleans = await OrleansTarget.StartAsync(work, regions, tokens, options.Settings, options.Product);
+        await using var orleans = await OrleansTarget.StartAsync(work, regions, tokens, options.Settings, options.Product, options.AzuriteInMemory);
         var systems = new Systems([peer, orleans], broadcast);
 
         var token = cancel.Token;

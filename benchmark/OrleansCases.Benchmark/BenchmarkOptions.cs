@@ -10,9 +10,12 @@ namespace OrleansCases.Benchmark;
 ///   --out DIR               results folder (default benchmark/results)
 ///   --set Key=Value         extra configuration for silo and web (repeatable), e.g. to compare a setting
 ///   --product DIR           run the silo and web built in another checkout (a before/after comparison)
+///   --loads light,…         only these S1 loads (light, demo spread, synthetic)
+///   --azurite-in-memory     Azurite without its periodic save of the whole store to disk (not as ./run.sh runs it)
 /// </summary>
 public sealed record BenchmarkOptions(
-    bool Smoke, IReadOnlySet<string> Scenarios, double Seconds, string? Out, IReadOnlyDictionary<string, string> Settings, string? Product)
+    bool Smoke, IReadOnlySet<string> Scenarios, double Seconds, string? Out, IReadOnlyDictionary<string, string> Settings, string? Product,
+    IReadOnlySet<string>? Loads, bool AzuriteInMemory)
 {
     public static readonly string[] AllScenarios = ["idle", "S1", "S2", "S3", "S4"];
 
@@ -27,6 +30,8 @@ public sealed record BenchmarkOptions(
         string? output = null;
         var settings = new Dictionary<string, string>();
         string? product = null;
+        HashSet<string>? loads = null;
+        var inMemory = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -48,6 +53,12 @@ public sealed record BenchmarkOptions(
                 case "--out":
                     output = Value(args, ref i);
                     break;
+                case "--loads":
+                    loads = new HashSet<string>(Value(args, ref i).Split(',', StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
+                    break;
+                case "--azurite-in-memory":
+                    inMemory = true;
+                    break;
                 case "--product":
                     product = Path.GetFullPath(Value(args, ref i));
                     break;
@@ -60,7 +71,7 @@ public sealed record BenchmarkOptions(
             }
         }
 
-        return new BenchmarkOptions(smoke, scenarios, seconds ?? (smoke ? 3 : 30), output, settings, product);
+        return new BenchmarkOptions(smoke, scenarios, seconds ?? (smoke ? 3 : 30), output, settings, product, loads, inMemory);
     }
 
     private static string Value(string[] args, ref int i) =>

@@ -13,6 +13,8 @@
 #   AZURITE_DATA           data folder (default <repo>/.azurite/data; kept across runs)
 #   AZURITE_START_TIMEOUT  seconds to wait for the ports (default 30)
 #   AZURITE_STOP_TIMEOUT   seconds to wait for the exit after SIGTERM before SIGKILL (default 20)
+#   AZURITE_IN_MEMORY=1    keep everything in memory (--inMemoryPersistence): nothing survives a stop, and no periodic
+#                          save of the whole store (Azurite serializes every table to disk every 5 s when it changed)
 # The pid file and the log live next to the data folder: <parent of AZURITE_DATA>/azurite-<tableport>.pid and .log.
 #
 # Sourcing this file (`source deploy/local/azurite.sh`) only defines the functions, among them
@@ -141,6 +143,8 @@ azurite_start() {
   done
 
   : >"$AZ_LOG_FILE"
+  local persistence=(--location "$AZ_DATA")
+  [[ "${AZURITE_IN_MEMORY:-0}" != 1 ]] || persistence=(--inMemoryPersistence)
   # Its own session: a Ctrl-C in the terminal of the caller does not reach Azurite, so the caller decides
   # when (and in which order) to stop it. The inner shell records its pid and then becomes Azurite (exec).
   # shellcheck disable=SC2016 # $$, $1 and $@ belong to the inner shell
@@ -149,8 +153,8 @@ azurite_start() {
     --blobHost 127.0.0.1 --blobPort "$AZ_BLOB_PORT" \
     --queueHost 127.0.0.1 --queuePort "$AZ_QUEUE_PORT" \
     --tableHost 127.0.0.1 --tablePort "$AZ_TABLE_PORT" \
-    --location "$AZ_DATA" \
     --skipApiVersionCheck --loose --disableTelemetry --silent \
+    "${persistence[@]}" \
     </dev/null >>"$AZ_LOG_FILE" 2>&1 &
 
   local timeout="${AZURITE_START_TIMEOUT:-30}" waited=0 ready

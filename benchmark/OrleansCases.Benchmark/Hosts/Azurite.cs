@@ -20,7 +20,8 @@ public sealed class Azurite : IAsyncDisposable
 
     public int Pid { get; }
 
-    public static async Task<Azurite> StartAsync(string folder)
+    /// <summary>Starts it with its data in <paramref name="folder"/>, or in memory only.</summary>
+    public static async Task<Azurite> StartAsync(string folder, bool inMemory)
     {
         var environment = new Dictionary<string, string>
         {
@@ -28,6 +29,7 @@ public sealed class Azurite : IAsyncDisposable
             ["AZURITE_BLOB_PORT"] = Ports.AzuriteBlob.ToString(CultureInfo.InvariantCulture),
             ["AZURITE_QUEUE_PORT"] = Ports.AzuriteQueue.ToString(CultureInfo.InvariantCulture),
             ["AZURITE_TABLE_PORT"] = Ports.AzuriteTable.ToString(CultureInfo.InvariantCulture),
+            ["AZURITE_IN_MEMORY"] = inMemory ? "1" : "0",
         };
         await ScriptAsync(environment, "start");
         var connectionString = (await ScriptAsync(environment, "connection-string")).Trim();
@@ -35,7 +37,15 @@ public sealed class Azurite : IAsyncDisposable
         return new Azurite(environment, connectionString, pid);
     }
 
-    public async ValueTask DisposeAsync() => await ScriptAsync(_environment, "stop");
+    /// <summary>Stops it and deletes its data (a run's data is never reused).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await ScriptAsync(_environment, "stop");
+        if (Directory.Exists(_environment["AZURITE_DATA"]))
+        {
+            Directory.Delete(_environment["AZURITE_DATA"], recursive: true);
+        }
+    }
 
     private static async Task<string> ScriptAsync(Dictionary<string, string> environment, string command)
     {

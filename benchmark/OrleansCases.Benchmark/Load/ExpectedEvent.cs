@@ -6,7 +6,7 @@ namespace OrleansCases.Benchmark.Load;
 /// </summary>
 public sealed record ExpectedEvent(
     int CaseKey, int Version, string Region, string OwnerId, string? AssigneeId, string? PreviousAssigneeId,
-    string Status, string PreviousStatus)
+    string Status, string? PreviousStatus)
 {
     /// <summary>The ledger's key of an event: its case and version.</summary>
     public long Key => KeyOf(CaseKey, Version);

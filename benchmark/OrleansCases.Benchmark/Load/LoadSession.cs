@@ -5,16 +5,16 @@ using OrleansCases.Benchmark.Targets;
 namespace OrleansCases.Benchmark.Load;
 
 /// <summary>
-/// A target with the load's connections open (one per entry of <see cref="UserSet.Connections"/>) and its cases
-/// made and forwarded to the review queue, ready for runs. Receipts go to the ledger of the run in progress.
+/// A target with the load's connections open (one per entry of <see cref="UserSet.Connections"/>) and its places
+/// where cases are worked on (<see cref="LoadCase"/>), ready for runs. Receipts go to the ledger of the run in progress.
 /// </summary>
 public sealed class LoadSession : IAsyncDisposable
 {
     private const int ConnectParallelism = 32;
 
     private readonly ConcurrentDictionary<string, int> _caseKeys = new();
-    private readonly List<LoadCase> _cases = [];
     private IEventClient[] _clients = [];
+    private int _lastKey;
     private volatile DeliveryLedger? _ledger;
 
     private LoadSession(ITarget target, UserSet users)
@@ -31,12 +31,12 @@ public sealed class LoadSession : IAsyncDisposable
 
     public IReadOnlyList<IEventClient> Clients => _clients;
 
-    /// <summary>Per region, the cases with no command in flight.</summary>
+    /// <summary>Per region, the places with no command in flight.</summary>
     public IReadOnlyDictionary<string, ConcurrentQueue<LoadCase>> Idle { get; }
 
     public IReadOnlyDictionary<string, IReadOnlyList<BenchUser>> Clinicians { get; }
 
-    /// <summary>Connects every connection of <paramref name="users"/> and makes <paramref name="casesPerRegion"/> cases per region.</summary>
+    /// <summary>Connects every connection of <paramref name="users"/>, with <paramref name="casesPerRegion"/> cases worked on at a time per region.</summary>
     public static async Task<LoadSession> OpenAsync(ITarget target, UserSet users, int casesPerRegion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(users);
@@ -44,7 +44,15 @@ public sealed class LoadSession : IAsyncDisposable
         try
         {
             session._clients = await session.ConnectAllAsync(users.Connections.Count, cancellationToken);
-            await session.MakeCasesAsync(casesPerRegion, cancellationToken);
+            foreach (var region in users.Regions)
+            {
+                var ashas = users.InRegion(region, "asha").ToArray();
+                for (var i = 0; i < casesPerRegion; i++)
+                {
+                    session.Idle[region].Enqueue(new LoadCase(region, ashas));
+                }
+            }
+
             return session;
         }
         catch
@@ -58,6 +66,15 @@ public sealed class LoadSession : IAsyncDisposable
     public void RecordInto(DeliveryLedger? ledger) => _ledger = ledger;
 
     public DeliveryLedger NewLedger() => new(Users.Connections, Target.Broadcasts);
+
+    /// <summary>The id the target gives a case created by <paramref name="owner"/>'s command, and a new ledger key for it.</summary>
+    public (string Id, int Key) NewCase(BenchUser owner, string commandId)
+    {
+        var id = Target.CaseIdOf(owner, commandId);
+        var key = Interlocked.Increment(ref _lastKey);
+        _caseKeys[id] = key;
+        return (id, key);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -91,26 +108,4 @@ public sealed class LoadSession : IAsyncDisposable
             ledger.Receive(connection, key, version, receivedAt);
         }
     };
-
-    private async Task MakeCasesAsync(int perRegion, CancellationToken cancellationToken)
-    {
-        var plan = Users.Regions
-            .SelectMany(region => Enumerable.Range(0, perRegion).Select(i => (region, owner: Users.InRegion(region, "asha").ElementAt(i % Users.InRegion(region, "asha").Count()))))
-            .ToArray();
-        var made = new LoadCase[plan.Length];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, plan.Length), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                var (region, owner) = plan[i];
-                var id = await Target.CreateForwardedCaseAsync(owner, Guid.NewGuid().ToString("N"), ct);
-                made[i] = new LoadCase(i, id, region, owner);
-            });
-        foreach (var c in made)
-        {
-            _caseKeys[c.Id] = c.Key;
-            _cases.Add(c);
-            Idle[c.Region].Enqueue(c);
-        }
-    }
 }

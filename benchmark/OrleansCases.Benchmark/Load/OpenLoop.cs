@@ -4,8 +4,8 @@ namespace OrleansCases.Benchmark.Load;
 
 /// <summary>
 /// Sends transitions at a fixed rate whatever the system answers (open loop): the i-th command is due at
-/// start + i / rate, regions taken in turn, each on a case of that region with no command in flight. A case whose command
-/// fails leaves the load (its state is no longer known). Latencies count
+/// start + i / rate, regions taken in turn, each in a place of that region (<see cref="LoadCase"/>) with no command in flight.
+/// A place whose command fails leaves the load (its case's state is no longer known). Latencies count
 /// from the due time, so a system that falls behind pays for every command it delays, not just the first.
 /// </summary>
 public static class OpenLoop
@@ -37,7 +37,7 @@ public static class OpenLoop
             var region = regions[(int)(i % regions.Count)];
             if (session.Idle[region].TryDequeue(out var c))
             {
-                var planned = c.Plan(session.Clinicians[region], random);
+                var planned = c.Plan(session.Clinicians[region], random, session.NewCase);
                 ledger.Expect(planned.Event, due);
                 sends.Add(SendAsync(session, ledger, planned, due, cancellationToken));
             }
@@ -57,7 +57,9 @@ public static class OpenLoop
         int status;
         try
         {
-            status = await session.Target.ActAsync(planned.Actor, planned.Case.Id, planned.Action, Guid.NewGuid().ToString("N"), cancellationToken);
+            status = planned.IsCreate
+                ? await session.Target.CreateAsync(planned.Owner, planned.CommandId, cancellationToken)
+                : await session.Target.ActAsync(planned.Actor, planned.CaseId, planned.Action, planned.CommandId, cancellationToken);
         }
         catch (HttpRequestException)
         {
@@ -68,11 +70,12 @@ public static class OpenLoop
             status = 0;
         }
 
-        ledger.Answered(planned.Event, due, status);
-        if (status == 200)
+        var ok = status is 200 or 201;
+        ledger.Answered(planned.Event, due, ok ? 200 : status);
+        if (ok)
         {
-            planned.Case.Apply(planned);
-            session.Idle[planned.Case.Region].Enqueue(planned.Case);
+            planned.Slot.Apply(planned);
+            session.Idle[planned.Slot.Region].Enqueue(planned.Slot);
         }
     }
 }

@@ -10,11 +10,21 @@ namespace OrleansCases.Benchmark.Scenarios;
 /// <summary>
 /// Azurite's own ceiling for the storage requests a transition makes: one writer per region partition submitting,
 /// back to back, the region batch of one change (head with its ETag, feed, history, tip, list rows deleted and added),
-/// built by the region log's own <see cref="RegionBatch"/>, on a table of its own in the same Azurite.
+/// built by the region log's own <see cref="RegionBatch"/>, on a table of its own in the same Azurite. Also, with a
+/// single writer, how long one such batch takes when Azurite has nothing else to do: the storage floor of a command.
 /// </summary>
 public static class StorageCeiling
 {
     public static async Task<StorageCeilingResult> RunAsync(string connectionString, int writers, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var alone = await MeasureAsync(connectionString, 1, duration / 2, cancellationToken);
+        var result = await MeasureAsync(connectionString, writers, duration, cancellationToken);
+        result = result with { SingleBatchMs = Math.Round(alone.Seconds * 1000 / Math.Max(1, alone.Batches), 2) };
+        Console.WriteLine($"storage ceiling: {result.BatchesPerSecond} one-change region batches/s with {writers} writers ({result.Failed} failed); one batch alone {result.SingleBatchMs} ms");
+        return result;
+    }
+
+    private static async Task<StorageCeilingResult> MeasureAsync(string connectionString, int writers, TimeSpan duration, CancellationToken cancellationToken)
     {
         var table = new TableServiceClient(connectionString).GetTableClient("StorageCeiling" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync(cancellationToken);
@@ -26,9 +36,7 @@ public static class StorageCeiling
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => WriteAsync($"ceiling{w}", table, () => Interlocked.Increment(ref batches), () => Interlocked.Increment(ref failed), stop.Token)));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await table.DeleteAsync(CancellationToken.None);
-        var result = new StorageCeilingResult(writers, Math.Round(seconds, 2), batches, failed);
-        Console.WriteLine($"storage ceiling: {result.BatchesPerSecond} one-change region batches/s with {writers} writers ({failed} failed)");
-        return result;
+        return new StorageCeilingResult(writers, Math.Round(seconds, 2), batches, failed, 0);
     }
 
     private static async Task WriteAsync(string region, TableClient table, Action stored, Action failed, CancellationToken cancellationToken)

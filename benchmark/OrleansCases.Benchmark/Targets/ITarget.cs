@@ -20,8 +20,11 @@ public interface ITarget : IAsyncDisposable
 
     Task<IEventClient> ConnectAsync(BenchUser user, EventSink sink, CancellationToken cancellationToken);
 
-    /// <summary>Creates a case owned by <paramref name="owner"/> and forwards it to the review queue; its id.</summary>
-    Task<string> CreateForwardedCaseAsync(BenchUser owner, string commandId, CancellationToken cancellationToken);
+    /// <summary>The id of the case <paramref name="owner"/>'s create command <paramref name="commandId"/> makes.</summary>
+    string CaseIdOf(BenchUser owner, string commandId);
+
+    /// <summary>Creates a case (id: <see cref="CaseIdOf"/>); the HTTP status it was answered with.</summary>
+    Task<int> CreateAsync(BenchUser owner, string commandId, CancellationToken cancellationToken);
 
     /// <summary>A transition with a note (some actions need one); the HTTP status it was answered with.</summary>
     Task<int> ActAsync(BenchUser actor, string caseId, string action, string commandId, CancellationToken cancellationToken);

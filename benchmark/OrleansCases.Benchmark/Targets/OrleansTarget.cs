@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using OrleansCases.Abstractions;
 using OrleansCases.Benchmark.Clients;
 using OrleansCases.Benchmark.Hosts;
 using OrleansCases.Benchmark.Load;
@@ -45,11 +46,11 @@ public sealed class OrleansTarget : ITarget
 
     /// <summary>Starts Azurite, the silo and the web as built in <paramref name="product"/> (this repository by default).</summary>
     public static async Task<OrleansTarget> StartAsync(
-        string folder, IReadOnlyList<string> regions, TokenMint tokens, IReadOnlyDictionary<string, string> settings, string? product = null)
+        string folder, IReadOnlyList<string> regions, TokenMint tokens, IReadOnlyDictionary<string, string> settings, string? product, bool azuriteInMemory)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(tokens);
-        var azurite = await Azurite.StartAsync(Path.Combine(folder, "azurite"));
+        var azurite = await Azurite.StartAsync(Path.Combine(folder, "azurite"), azuriteInMemory);
         var common = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -92,18 +93,17 @@ public sealed class OrleansTarget : ITarget
     public async Task<IEventClient> ConnectAsync(BenchUser user, EventSink sink, CancellationToken cancellationToken) =>
         await SignalRClient.ConnectAsync(Web, _tokens.TokenOf(user), _http, sink, cancellationToken);
 
-    public async Task<string> CreateForwardedCaseAsync(BenchUser owner, string commandId, CancellationToken cancellationToken)
+    public string CaseIdOf(BenchUser owner, string commandId)
     {
-        using var request = Request(owner, HttpMethod.Post, "/api/cases", new { patientRef = "P-" + commandId[..8], summary = "Benchmark case", priority = "urgent", commandId });
-        using var created = await _http.SendAsync(request, cancellationToken);
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<CreatedCase>(cancellationToken))!.Id;
-        if (await ActAsync(owner, id, "forward", commandId + "-f", cancellationToken) != 200)
-        {
-            throw new InvalidOperationException($"Case {id} could not be forwarded.");
-        }
+        ArgumentNullException.ThrowIfNull(owner);
+        return CaseIds.ForCreate(owner.Id, commandId);
+    }
 
-        return id;
+    public async Task<int> CreateAsync(BenchUser owner, string commandId, CancellationToken cancellationToken)
+    {
+        using var request = Request(owner, HttpMethod.Post, "/api/cases", new { patientRef = "P-" + commandId[..8], summary = LoadCase.Summary, priority = "urgent", commandId });
+        using var answer = await _http.SendAsync(request, cancellationToken);
+        return (int)answer.StatusCode;
     }
 
     public async Task<int> ActAsync(BenchUser actor, string caseId, string action, string commandId, CancellationToken cancellationToken)
@@ -132,5 +132,4 @@ public sealed class OrleansTarget : ITarget
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record CreatedCase(string Id);
 }

@@ -48,18 +48,14 @@ public sealed class PeerTarget : ITarget
         return await SocketIoClient.ConnectAsync(_address, new { userId = user.Id, role = user.Role, region = user.Region }, sink, cancellationToken);
     }
 
-    public async Task<string> CreateForwardedCaseAsync(BenchUser owner, string commandId, CancellationToken cancellationToken)
-    {
-        var id = "p" + commandId;
-        using var request = Request(owner, "/api/cases", new { id, patientRef = "P-" + commandId[..8], summary = "Benchmark case", priority = "urgent" });
-        using var created = await _http.SendAsync(request, cancellationToken);
-        created.EnsureSuccessStatusCode();
-        if (await ActAsync(owner, id, "forward", commandId + "-f", cancellationToken) != 200)
-        {
-            throw new InvalidOperationException($"Case {id} could not be forwarded.");
-        }
+    public string CaseIdOf(BenchUser owner, string commandId) => "p" + commandId;
 
-        return id;
+    public async Task<int> CreateAsync(BenchUser owner, string commandId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        using var request = Request(owner, "/api/cases", new { id = CaseIdOf(owner, commandId), patientRef = "P-" + commandId[..8], summary = LoadCase.Summary, priority = "urgent" });
+        using var answer = await _http.SendAsync(request, cancellationToken);
+        return (int)answer.StatusCode;
     }
 
     public async Task<int> ActAsync(BenchUser actor, string caseId, string action, string commandId, CancellationToken cancellationToken)
