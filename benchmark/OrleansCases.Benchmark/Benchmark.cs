@@ -39,13 +39,21 @@ public static class Benchmark
 
         var token = cancel.Token;
         var delivery = options.Runs("S1") ? await DeliveryScenario.RunAsync(systems, plan, token) : [];
+        // Azurite alone at the same rates, after the loads, on the same store: the storage part of those figures.
+        var storageRates = delivery.Where(d => d.System == orleans.Name).Select(d => d.Rate).Distinct().Order();
+        var storage = new List<StorageLatencyResult>();
+        foreach (var rate in storageRates)
+        {
+            storage.Add(await StorageCeiling.AtRateAsync(orleans.StorageConnectionString, rate, plan.Measure / 2, token));
+        }
+
         var idle = options.Runs("idle") ? await IdleScenario.RunAsync(systems, plan, token) : [];
         var connections = options.Runs("S2") ? await ConnectionsScenario.RunAsync(systems, plan, options.Smoke, token) : [];
         var throughput = options.Runs("S3") ? await ThroughputScenario.RunAsync(systems, plan, token) : [];
-        var ceiling = options.Runs("S3") ? await StorageCeiling.RunAsync(orleans.StorageConnectionString, 10, plan.StorageCeiling, token) : null;
+        var ceiling = options.Runs("S3") ? await StorageCeiling.RunAsync(orleans.StorageConnectionString, plan.StorageCeiling, token) : null;
         var catchUp = options.Runs("S4") ? await CatchUpScenario.RunAsync(systems, plan, token) : [];
 
-        var results = new BenchmarkResults(DateTimeOffset.UtcNow, Machine.Describe(), command, options.Smoke, idle, delivery, connections, throughput, ceiling, catchUp);
+        var results = new BenchmarkResults(DateTimeOffset.UtcNow, Machine.Describe(), command, options.Smoke, idle, delivery, storage, connections, throughput, ceiling, catchUp);
         await File.WriteAllTextAsync(Path.Combine(output, "results.json"), JsonSerializer.Serialize(results, ResultsJson.Options), token);
         var charts = Charts.Write(results, output);
         await File.WriteAllTextAsync(Path.Combine(output, "report.md"), MarkdownReport.Write(results, orleans.Name, peer.Name, charts), token);

@@ -8,6 +8,7 @@ public sealed record BenchmarkResults(
     bool Smoke,
     IReadOnlyList<IdleResult> Idle,
     IReadOnlyList<LoadResult> Delivery,
+    IReadOnlyList<StorageLatencyResult> StorageAlone,
     IReadOnlyList<ConnectionsResult> Connections,
     IReadOnlyList<ThroughputResult> Throughput,
     StorageCeilingResult? StorageCeiling,

@@ -67,6 +67,22 @@ public static class MarkdownReport
                 $"{r.PeakRss / 1048576.0:0} | {r.LoadCpuPercent:0} |");
         }
 
+        if (results.StorageAlone.Count > 0)
+        {
+            Line(md);
+            Line(md, "Azurite alone at the same rates, right after the loads on the same store: one-change region batches (the requests a");
+            Line(md, "transition makes, built by the region log's own code) sent straight from the load process over 10 partitions, a");
+            Line(md, "partition's batches one after another as its region log must, latency from each batch's due time. This is the storage");
+            Line(md, "part of OrleansCases' command and receipt times above (the region log also batches what queues up; this does not).");
+            Line(md);
+            Line(md, "| rate | batch p50 / p90 / p99 / max (ms) | failed |");
+            Line(md, "|---|---|---|");
+            foreach (var s in results.StorageAlone)
+            {
+                Line(md, $"| {s.Rate:0}/s | {s.Latency.P50:0.0} / {s.Latency.P90:0.0} / {s.Latency.P99:0.0} / {s.Latency.Max:0} | {s.Failed} |");
+            }
+        }
+
         Line(md);
         Line(md, "## S2 idle connections");
         Line(md);

@@ -1,86 +1,118 @@
 using System.Diagnostics;
-using Azure;
 using Azure.Data.Tables;
-using OrleansCases.Abstractions;
+using OrleansCases.Benchmark.Load;
 using OrleansCases.Benchmark.Report;
-using OrleansCases.Grains.ReadModel;
 
 namespace OrleansCases.Benchmark.Scenarios;
 
 /// <summary>
-/// Azurite's own ceiling for the storage requests a transition makes: one writer per region partition submitting,
-/// back to back, the region batch of one change (head with its ETag, feed, history, tip, list rows deleted and added),
-/// built by the region log's own <see cref="RegionBatch"/>, on a table of its own in the same Azurite. Also, with a
-/// single writer, how long one such batch takes when Azurite has nothing else to do: the storage floor of a command.
+/// Azurite on its own, for the storage requests a transition makes (<see cref="RegionWriter"/>), on tables of its own
+/// in the same Azurite: the ceiling (one writer per region partition, back to back), one batch alone (the storage
+/// floor of a command), and the latency of those batches at the delivery load's own rates (open loop, one change per
+/// batch, a partition's batches one after another as the region log must): the storage part of the S1 figures.
 /// </summary>
 public static class StorageCeiling
 {
-    public static async Task<StorageCeilingResult> RunAsync(string connectionString, int writers, TimeSpan duration, CancellationToken cancellationToken)
+    private const int Regions = 10;
+
+    public static async Task<StorageCeilingResult> RunAsync(string connectionString, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var alone = await MeasureAsync(connectionString, 1, duration / 2, cancellationToken);
-        var result = await MeasureAsync(connectionString, writers, duration, cancellationToken);
+        var service = new TableServiceClient(connectionString);
+        var alone = await BackToBackAsync(service, 1, duration / 2, cancellationToken);
+        var result = await BackToBackAsync(service, Regions, duration, cancellationToken);
         result = result with { SingleBatchMs = Math.Round(alone.Seconds * 1000 / Math.Max(1, alone.Batches), 2) };
-        Console.WriteLine($"storage ceiling: {result.BatchesPerSecond} one-change region batches/s with {writers} writers ({result.Failed} failed); one batch alone {result.SingleBatchMs} ms");
+        Console.WriteLine($"storage ceiling: {result.BatchesPerSecond} one-change region batches/s with {Regions} writers ({result.Failed} failed); one batch alone {result.SingleBatchMs} ms");
         return result;
     }
 
-    private static async Task<StorageCeilingResult> MeasureAsync(string connectionString, int writers, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>Batch latency (ms, from the due time) at <paramref name="rate"/> one-change batches a second over 10 partitions.</summary>
+    public static async Task<StorageLatencyResult> AtRateAsync(string connectionString, double rate, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var table = new TableServiceClient(connectionString).GetTableClient("StorageCeiling" + Guid.NewGuid().ToString("N")[..8]);
-        await table.CreateIfNotExistsAsync(cancellationToken);
+        var table = await NewTableAsync(new TableServiceClient(connectionString), cancellationToken);
+        var writers = Enumerable.Range(0, Regions).Select(r => new RegionWriter($"paced{r}")).ToArray();
+        var gates = writers.Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+        var latency = new HdrHistogram.LongConcurrentHistogram(1, 120_000_000, 3);
+        long failed = 0;
+        var interval = Stopwatch.Frequency / rate;
+        var start = Stopwatch.GetTimestamp();
+        var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var writes = new List<Task>();
+        for (long i = 0; ; i++)
+        {
+            var due = start + (long)(i * interval);
+            if (due >= end)
+            {
+                break;
+            }
+
+            while (Stopwatch.GetTimestamp() < due)
+            {
+                await Task.Delay(1, cancellationToken);
+            }
+
+            var r = (int)(i % Regions);
+            writes.Add(Task.Run(async () =>
+            {
+                await gates[r].WaitAsync(cancellationToken);
+                try
+                {
+                    if (!await writers[r].WriteOneAsync(table, cancellationToken))
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+                finally
+                {
+                    gates[r].Release();
+                }
+
+                latency.RecordValue(DeliveryLedger.Microseconds(Stopwatch.GetTimestamp() - due));
+            }, cancellationToken));
+        }
+
+        await Task.WhenAll(writes);
+        await table.DeleteAsync(CancellationToken.None);
+        foreach (var gate in gates)
+        {
+            gate.Dispose();
+        }
+
+        var result = new StorageLatencyResult(rate, Percentiles.Of(latency), failed);
+        Console.WriteLine($"storage alone at {rate}/s: batch p50 {result.Latency.P50} ms, p99 {result.Latency.P99} ms, max {result.Latency.Max} ms ({failed} failed)");
+        return result;
+    }
+
+    private static async Task<StorageCeilingResult> BackToBackAsync(TableServiceClient service, int writers, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var table = await NewTableAsync(service, cancellationToken);
         long batches = 0;
         long failed = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         stop.CancelAfter(duration);
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => WriteAsync($"ceiling{w}", table, () => Interlocked.Increment(ref batches), () => Interlocked.Increment(ref failed), stop.Token)));
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(async w =>
+        {
+            var writer = new RegionWriter($"ceiling{w}");
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref await writer.WriteOneAsync(table, stop.Token) ? ref batches : ref failed);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await table.DeleteAsync(CancellationToken.None);
         return new StorageCeilingResult(writers, Math.Round(seconds, 2), batches, failed, 0);
     }
 
-    private static async Task WriteAsync(string region, TableClient table, Action stored, Action failed, CancellationToken cancellationToken)
+    private static async Task<TableClient> NewTableAsync(TableServiceClient service, CancellationToken cancellationToken)
     {
-        ETag? head = null;
-        long seq = 0;
-        CaseTip? previous = null;
-        var at = DateTimeOffset.UtcNow;
-        var @case = new CaseRecord("c" + region, region, "P-1", "Benchmark case", CasePriority.Urgent, CaseStatus.ForwardedToClinician, 1, "asha", null, null, at, at);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            // The load's cycle: claim and release, so list rows move between the queue and the assignee's list.
-            var claimed = @case.Status == CaseStatus.ForwardedToClinician;
-            var next = @case with
-            {
-                Version = @case.Version + 1,
-                Status = claimed ? CaseStatus.UnderReview : CaseStatus.ForwardedToClinician,
-                AssigneeId = claimed ? "clinician" : null,
-                UpdatedAt = DateTimeOffset.UtcNow,
-            };
-            var entry = new CaseHistoryEntry(
-                next.Version, claimed ? CaseAction.Claim : CaseAction.Release, @case.Status, next.Status, "clinician", "Clinician",
-                next.UpdatedAt, "Fever for three days, checked twice; please advise on the next step.", next.AssigneeId, null);
-            var batch = new RegionBatch(region, seq, next.UpdatedAt, FeedPruning.None);
-            var change = new CaseChange(next, entry, @case.AssigneeId, Guid.NewGuid().ToString("N"));
-            batch.Add(change, previous);
-            try
-            {
-                var response = await table.SubmitTransactionAsync(batch.Build(head), cancellationToken);
-                head = response.Value[0].Headers.ETag;
-                seq = batch.Head;
-                previous = batch.Changes[0].Tip;
-                @case = next;
-                stored();
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (RequestFailedException)
-            {
-                failed();
-                return;
-            }
-        }
+        var table = service.GetTableClient("StorageCeiling" + Guid.NewGuid().ToString("N")[..8]);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        return table;
     }
 }
