@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
@@ -11,13 +12,21 @@ namespace OrleansCases.Web.Tests.Portal;
 public class PortalFixture : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string?>? _siloSettings;
+    private readonly Action<IServiceCollection>? _siloServices;
 
     public PortalFixture()
     {
     }
 
-    /// <summary>A fixture whose silo runs with <paramref name="siloSettings"/> (e.g. a short feed retention).</summary>
-    protected PortalFixture(IReadOnlyDictionary<string, string?> siloSettings) => _siloSettings = siloSettings;
+    /// <summary>
+    /// A fixture whose silo runs with <paramref name="siloSettings"/> (e.g. a short feed retention) and services of
+    /// the test's (e.g. the grains' clock).
+    /// </summary>
+    protected PortalFixture(IReadOnlyDictionary<string, string?> siloSettings, Action<IServiceCollection>? siloServices = null)
+    {
+        _siloSettings = siloSettings;
+        _siloServices = siloServices;
+    }
 
     /// <summary>Debian's package; ./test.sh installs it. Playwright must not download one (it cannot here).</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -44,7 +53,7 @@ public class PortalFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh (it installs Debian's chromium) or apt-get install -y chromium.");
         }
 
-        _silo = await TestSilo.StartAsync(ServiceId, "PortalTests" + Guid.NewGuid().ToString("N")[..12], _siloSettings);
+        _silo = await TestSilo.StartAsync(ServiceId, "PortalTests" + Guid.NewGuid().ToString("N")[..12], _siloSettings, services: _siloServices);
         Web = await WebProcess.StartAsync(ServiceId, _silo.GatewayPort);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()

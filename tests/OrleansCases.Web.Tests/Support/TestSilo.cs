@@ -1,5 +1,6 @@
 extern alias SiloHost;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SiloHost::OrleansCases.Silo;
 
@@ -27,7 +28,7 @@ public sealed class TestSilo : IAsyncDisposable
 
     public static async Task<TestSilo> StartAsync(
         string serviceId, string readModelTable, IReadOnlyDictionary<string, string?>? settings = null,
-        (int Silo, int Gateway)? ports = null)
+        (int Silo, int Gateway)? ports = null, Action<IServiceCollection>? services = null)
     {
         var (siloPort, gatewayPort) = ports ?? (FreePort.Next(), FreePort.Next());
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
@@ -53,6 +54,7 @@ public sealed class TestSilo : IAsyncDisposable
         }
 
         builder.AddCaseSiloHost();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapCaseSiloEndpoints();
         await app.StartAsync();
