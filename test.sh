@@ -2,7 +2,8 @@
 # Runs every test of OrleansCases.sln against a private, throw-away Azurite.
 #
 #   ./test.sh                             all tests
-#   ./test.sh --filter "Category!=Slow"   extra arguments go to `dotnet test` (and leave out the ./run.sh smoke test)
+#   ./test.sh --filter "Category!=Slow"   extra arguments go to `dotnet test` (and leave out the ./run.sh and
+#                                         benchmark smoke tests)
 #
 # Installs what the tests need (npm ci when node_modules is missing or stale; Debian's chromium for the browser
 # tests when it is missing; dotnet restore), starts its own Azurite on 127.0.0.1:10100/10101/10102
@@ -96,15 +97,24 @@ read -r passed failed skipped runs < <(
 if ((rc != 0 && failed == 0)); then
   echo "test.sh: dotnet test exited with $rc without a failed test ($runs test assemblies reported): a build error, a crash or an aborted run; see the output above." >&2
 fi
-# Last, the product's front door itself: ./run.sh driven by the official JavaScript SignalR client. Only on a full run
-# (no extra arguments) that passed; ORLEANSCASES_SKIP_E2E=1 leaves it out.
-if ((rc == 0 && $# == 0)) && [[ "${ORLEANSCASES_SKIP_E2E:-0}" != 1 ]]; then
-  if tests/e2e/run-smoke.sh 3>&- 4>&-; then
+# Last, two checks of whole programs, each counted as one test, only on a full run (no extra arguments) that passed:
+# the product's front door itself, ./run.sh driven by the official JavaScript SignalR client
+# (ORLEANSCASES_SKIP_E2E=1 leaves it out), and the benchmark's smoke mode, every scenario on both systems for
+# seconds, which fails when a scenario did not run or a delivery went missing (ORLEANSCASES_SKIP_BENCHMARK=1).
+whole_program() {
+  if "$@" 3>&- 4>&-; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
     rc=1
   fi
+}
+if ((rc == 0 && $# == 0)) && [[ "${ORLEANSCASES_SKIP_E2E:-0}" != 1 ]]; then
+  whole_program tests/e2e/run-smoke.sh
+fi
+if ((rc == 0 && $# == 0)) && [[ "${ORLEANSCASES_SKIP_BENCHMARK:-0}" != 1 ]]; then
+  echo "test.sh: benchmark smoke (benchmark/run.sh --smoke), results in $test_dir/benchmark"
+  BENCH_NO_BUILD=1 whole_program benchmark/run.sh --smoke --out "$test_dir/benchmark"
 fi
 
 summary="$passed passed, $failed failed"

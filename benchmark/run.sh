@@ -4,7 +4,10 @@
 #   benchmark/run.sh                        every scenario at the issue's sizes (about 25 minutes); writes benchmark/results
 #   benchmark/run.sh --smoke                seconds per scenario, tiny sizes: checks the benchmark works (./test.sh runs it)
 #   benchmark/run.sh --scenarios S1,idle    a subset: idle, S1 (delivery), S2 (connections), S3 (throughput), S4 (catch-up)
+#   benchmark/run.sh --loads light,synthetic  a subset of S1's loads (light, demo spread, synthetic)
 #   benchmark/run.sh --seconds 60           measured seconds per S1 run (default 30)
+#   benchmark/run.sh --product ../before    the silo and web built in another checkout (before/after figures)
+#   benchmark/run.sh --azurite-in-memory    Azurite without its periodic save of the whole store to disk
 #   benchmark/run.sh --out DIR              where results.json, report.md and the charts go
 #   benchmark/run.sh --set Key=Value        extra setting for silo and web (an environment variable; ':' becomes '__')
 #   BENCH_NO_BUILD=1 benchmark/run.sh       skip the build

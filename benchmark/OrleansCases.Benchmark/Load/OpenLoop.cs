@@ -16,6 +16,28 @@ public static class OpenLoop
         ArgumentNullException.ThrowIfNull(ledger);
         var random = new Random(seed);
         var regions = session.Users.Regions;
+        await PaceAsync(rate, duration, (i, due) =>
+        {
+            var region = regions[(int)(i % regions.Count)];
+            if (!session.Idle[region].TryDequeue(out var c))
+            {
+                ledger.Skipped();
+                return null;
+            }
+
+            var planned = c.Plan(session.Clinicians[region], random, session.NewCase);
+            ledger.Expect(planned.Event, due);
+            return SendAsync(session, ledger, planned, due, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="send"/> for the i-th send at its due time (a <see cref="Stopwatch"/> timestamp), start +
+    /// i / rate, until <paramref name="duration"/> is over, then waits for every send it started (null: none).
+    /// </summary>
+    public static async Task PaceAsync(double rate, TimeSpan duration, Func<long, long, Task?> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
         var interval = Stopwatch.Frequency / rate;
         var start = Stopwatch.GetTimestamp();
         var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -34,16 +56,9 @@ public static class OpenLoop
                 await Task.Delay(1, cancellationToken);
             }
 
-            var region = regions[(int)(i % regions.Count)];
-            if (session.Idle[region].TryDequeue(out var c))
+            if (send(i, due) is { } task)
             {
-                var planned = c.Plan(session.Clinicians[region], random, session.NewCase);
-                ledger.Expect(planned.Event, due);
-                sends.Add(SendAsync(session, ledger, planned, due, cancellationToken));
-            }
-            else
-            {
-                ledger.Skipped();
+                sends.Add(task);
             }
         }
 

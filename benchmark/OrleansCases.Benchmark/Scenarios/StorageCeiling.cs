@@ -33,25 +33,10 @@ public static class StorageCeiling
         var gates = writers.Select(_ => new SemaphoreSlim(1, 1)).ToArray();
         var latency = new HdrHistogram.LongConcurrentHistogram(1, 120_000_000, 3);
         long failed = 0;
-        var interval = Stopwatch.Frequency / rate;
-        var start = Stopwatch.GetTimestamp();
-        var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var writes = new List<Task>();
-        for (long i = 0; ; i++)
+        await OpenLoop.PaceAsync(rate, duration, (i, due) =>
         {
-            var due = start + (long)(i * interval);
-            if (due >= end)
-            {
-                break;
-            }
-
-            while (Stopwatch.GetTimestamp() < due)
-            {
-                await Task.Delay(1, cancellationToken);
-            }
-
             var r = (int)(i % Regions);
-            writes.Add(Task.Run(async () =>
+            return Task.Run(async () =>
             {
                 await gates[r].WaitAsync(cancellationToken);
                 try
@@ -67,10 +52,8 @@ public static class StorageCeiling
                 }
 
                 latency.RecordValue(DeliveryLedger.Microseconds(Stopwatch.GetTimestamp() - due));
-            }, cancellationToken));
-        }
-
-        await Task.WhenAll(writes);
+            }, cancellationToken);
+        }, cancellationToken);
         await table.DeleteAsync(CancellationToken.None);
         foreach (var gate in gates)
         {
