@@ -32,7 +32,7 @@ public sealed record ScenarioPlan(
             new("synthetic", UserSet.Synthetic2000, 60, [100, 200, 500], Broadcast: false),
         ],
         ConnectionSteps: [1_000, 2_500, 5_000, 10_000],
-        ThroughputRates: [500, 750, 1_000, 1_500, 2_000, 3_000],
+        ThroughputRates: [100, 200, 300, 500, 750, 1_000, 1_500],
         ThroughputStep: TimeSpan.FromSeconds(10),
         CatchUpRegions: 10,
         CatchUpClientsPerRegion: 100,
