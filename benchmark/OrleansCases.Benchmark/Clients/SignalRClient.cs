@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace OrleansCases.Benchmark.Clients;
 
 /// <summary>
-/// A portal's connection to OrleansCases, made with the official .NET SignalR client over WebSockets (negotiate
-/// first, as the portal does). It remembers the cursor of the last event, and after a drop catches up from it
+/// A portal's connection to OrleansCases, made with the official .NET SignalR client straight over WebSockets. It
+/// skips the negotiate request the portal makes first, as the peer's client skips Engine.IO's polling handshake: each
+/// client then holds one TCP connection on either system (the negotiate's kept-alive one would double the server's
+/// connections, which a browser shares with its other requests). It remembers the cursor of the last event, and after a drop catches up from it
 /// through /api/feed, as the portal does.
 /// </summary>
 public sealed class SignalRClient : IEventClient
@@ -91,7 +93,11 @@ public sealed class SignalRClient : IEventClient
     private HubConnection Build()
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_web, "/hubs/cases"), HttpTransportType.WebSockets, o => o.AccessTokenProvider = () => Task.FromResult<string?>(_token))
+            .WithUrl(new Uri(_web, "/hubs/cases"), HttpTransportType.WebSockets, o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(_token);
+                o.SkipNegotiation = true;
+            })
             .Build();
         connection.On<ReceivedUpdate>("caseStatusUpdate", update =>
         {
