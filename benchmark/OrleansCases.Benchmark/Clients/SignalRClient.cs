@@ -7,10 +7,10 @@ namespace OrleansCases.Benchmark.Clients;
 
 /// <summary>
 /// A portal's connection to OrleansCases, made with the official .NET SignalR client straight over WebSockets. It
-/// skips the negotiate request the portal makes first, as the peer's client skips Engine.IO's polling handshake: each
-/// client then holds one TCP connection on either system (the negotiate's kept-alive one would double the server's
-/// connections, which a browser shares with its other requests). It remembers the cursor of the last event, and after a drop catches up from it
-/// through /api/feed, as the portal does.
+/// skips the negotiate request the portal makes first, as the peer's client skips Engine.IO's polling start, so each
+/// client holds one TCP connection on either system (the negotiate's kept-alive connection would double the web's,
+/// where a browser shares one with its other requests). It remembers the cursor of the last event, and after a drop
+/// catches up from it through /api/feed, as the portal does.
 /// </summary>
 public sealed class SignalRClient : IEventClient
 {
