@@ -16,6 +16,8 @@ public sealed class LiveClient : IAsyncDisposable
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(10);
     private readonly Channel<JsonElement> _arrivals = Channel.CreateUnbounded<JsonElement>();
     private readonly ConcurrentQueue<JsonElement> _received = new();
+    private readonly TaskCompletionSource<string> _resynced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _resyncs;
 
     private LiveClient(HubConnection connection, string userId, bool messagePack)
     {
@@ -32,14 +34,21 @@ public sealed class LiveClient : IAsyncDisposable
             connection.On<JsonElement>("caseStatusUpdate", Record);
         }
 
-        connection.On<string>("resync", _ => Resyncs++);
+        connection.On<string>("resync", reason =>
+        {
+            Interlocked.Increment(ref _resyncs);
+            _resynced.TrySetResult(reason);
+        });
     }
 
     public HubConnection Connection { get; }
 
     public string UserId { get; }
 
-    public int Resyncs { get; private set; }
+    public int Resyncs => Volatile.Read(ref _resyncs);
+
+    /// <summary>Completes with the reason of the first <c>resync</c> this connection gets.</summary>
+    public Task<string> FirstResync => _resynced.Task;
 
     /// <summary>Every event so far, in arrival order.</summary>
     public IReadOnlyList<JsonElement> Received => [.. _received];

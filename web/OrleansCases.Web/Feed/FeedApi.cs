@@ -66,25 +66,24 @@ public static class FeedApi
     }
 
     /// <summary>
-    /// Interleaves the regions' pages oldest first and keeps what the caller receives. Every event walked past moves
-    /// the cursor, shown or not. The walk stops where a full page runs out: that region may have older events still
-    /// unread than the next one of another region.
+    /// Interleaves the regions' pages, each in its own seq order, oldest next event first, and keeps what the caller
+    /// receives. Within a region the walk follows seq, never time: a change decided earlier can be stored later, and
+    /// walking past it by time would skip it for good. Every event walked past moves the cursor, shown or not. The walk
+    /// stops where a full page runs out: that region may have unread events older than the next one of another region.
     /// </summary>
     private static FeedResponse Merge(UserRef caller, FeedCursor cursor, List<(string Region, FeedPage Page)> pages, int take)
     {
-        var stopAt = pages
-            .Where(p => p.Page.Items.Count == take)
-            .Select(p => p.Page.Items[^1].Timestamp)
-            .DefaultIfEmpty(DateTimeOffset.MaxValue)
-            .Min();
+        var regions = pages.Select(p => new RegionPage(p.Region, p.Page.Items, p.Page.Items.Count == take)).ToList();
         var items = new List<CaseStatusUpdate>();
-        foreach (var e in pages.SelectMany(p => p.Page.Items).OrderBy(e => e.Timestamp).ThenBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.Seq))
+        while (items.Count < take && !regions.Any(r => r.Full && r.Done))
         {
-            if (items.Count == take || e.Timestamp > stopAt)
+            var next = regions.Where(r => !r.Done).MinBy(r => r, RegionPage.ByNextEvent);
+            if (next is null)
             {
                 break;
             }
 
+            var e = next.Take();
             cursor = cursor.With(e.Region, e.Seq);
             if (CaseGroups.Receives(caller, e))
             {
@@ -93,5 +92,25 @@ public static class FeedApi
         }
 
         return new FeedResponse(items, cursor.Encode());
+    }
+
+    /// <summary>One region's page as the merge walks it: its events in seq order, and how far the walk has got.</summary>
+    private sealed class RegionPage(string region, IReadOnlyList<CaseEvent> events, bool full)
+    {
+        private int _next;
+
+        /// <summary>Oldest next event first; at the same time, by region name, so the order is the same on every read.</summary>
+        public static IComparer<RegionPage> ByNextEvent { get; } = Comparer<RegionPage>.Create((a, b) =>
+            a.Next.Timestamp.CompareTo(b.Next.Timestamp) is var byTime and not 0 ? byTime : string.CompareOrdinal(a.Region, b.Region));
+
+        public string Region { get; } = region;
+
+        public bool Full { get; } = full;
+
+        public bool Done => _next == events.Count;
+
+        private CaseEvent Next => events[_next];
+
+        public CaseEvent Take() => events[_next++];
     }
 }

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansCases.Grains.ReadModel;
+using OrleansCases.Web.Tests.Support;
+using Xunit;
+
+namespace OrleansCases.Web.Tests.Reliability;
+
+/// <summary>
+/// A silo a test injects faults into (<see cref="Faults"/>) and whose grains' clock it moves (<see cref="Clock"/>),
+/// and a web instance on it. Tests of one class run one after another, so each leaves no fault behind it.
+/// </summary>
+public class FaultsFixture : IAsyncLifetime
+{
+    private readonly string _serviceId = "faults" + Guid.NewGuid().ToString("N")[..12];
+    private readonly IReadOnlyDictionary<string, string?> _siloSettings;
+    private readonly IReadOnlyDictionary<string, string?> _webSettings;
+    private readonly List<WebInstance> _webs = [];
+    private TestSilo? _silo;
+    private WebInstance? _web;
+
+    public FaultsFixture()
+        : this(new Dictionary<string, string?>(), new Dictionary<string, string?>())
+    {
+    }
+
+    protected FaultsFixture(IReadOnlyDictionary<string, string?> siloSettings, IReadOnlyDictionary<string, string?> webSettings)
+    {
+        _siloSettings = siloSettings;
+        _webSettings = webSettings;
+    }
+
+    public SiloFaults Faults { get; } = new();
+
+    public ShiftedClock Clock { get; } = new();
+
+    public WebInstance Web => _web ??= NewWeb();
+
+    /// <summary>Another web instance on the same silo, with the fixture's web settings plus <paramref name="settings"/>.</summary>
+    public WebInstance NewWeb(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(_webSettings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var web = new WebInstance(_serviceId, _silo!.GatewayPort, settings: all);
+        _webs.Add(web);
+        return web;
+    }
+
+    public async Task InitializeAsync() =>
+        _silo = await TestSilo.StartAsync(
+            _serviceId, "Faults" + Guid.NewGuid().ToString("N")[..12], _siloSettings,
+            services: services =>
+            {
+                Faults.AddTo(services);
+                services.AddKeyedSingleton<TimeProvider>(CaseClock.Key, Clock);
+            });
+
+    public async Task DisposeAsync()
+    {
+        foreach (var web in _webs)
+        {
+            await web.DisposeAsync();
+        }
+
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+        }
+    }
+}

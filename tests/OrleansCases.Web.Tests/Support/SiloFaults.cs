@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streams.Filtering;
+using OrleansCases.Abstractions;
+
+namespace OrleansCases.Web.Tests.Support;
+
+/// <summary>
+/// Faults a test injects into a real silo through Orleans' own extension points, so the product's code runs as it
+/// ships: an incoming grain call filter that holds chosen calls (before or after the grain ran) until the test
+/// releases them, and a stream filter that drops a region's events on their way to subscribers (what a silo that dies
+/// with them in its queue does).
+/// </summary>
+public sealed class SiloFaults : IIncomingGrainCallFilter, IStreamFilter
+{
+    private readonly ConcurrentDictionary<HeldCall, byte> _holds = new();
+    private readonly ConcurrentDictionary<string, byte> _droppedRegions = new(StringComparer.Ordinal);
+
+    /// <summary>Registers these faults with a silo's services (<see cref="TestSilo.StartAsync"/>'s services).</summary>
+    public void AddTo(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IIncomingGrainCallFilter>(this);
+        services.AddKeyedSingleton<IStreamFilter>(CaseStreams.ProviderName, this);
+    }
+
+    /// <summary>
+    /// Holds the next calls of <paramref name="method"/> on grains of <typeparamref name="TGrain"/> (whose key is
+    /// <paramref name="key"/>, when given) until the returned hold is released or disposed; <paramref name="afterRun"/>
+    /// lets the grain run first and holds its answer.
+    /// </summary>
+    public HeldCall Hold<TGrain>(string method, string? key = null, bool afterRun = false)
+    {
+        var hold = new HeldCall(this, typeof(TGrain), method, key, afterRun);
+        _holds[hold] = 0;
+        return hold;
+    }
+
+    /// <summary>Drops every event of <paramref name="region"/> before the stream delivers it, until <see cref="Deliver"/>.</summary>
+    public void Drop(string region) => _droppedRegions[region] = 0;
+
+    public void Deliver(string region) => _droppedRegions.TryRemove(region, out _);
+
+    public bool ShouldDeliver(StreamId streamId, object item, string? filterData) =>
+        item is not CaseEvent e || !_droppedRegions.ContainsKey(e.Region);
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var hold = _holds.Keys.FirstOrDefault(h => h.Matches(context));
+        if (hold is null)
+        {
+            await context.Invoke();
+            return;
+        }
+
+        if (!hold.AfterRun)
+        {
+            await hold.WaitAsync();
+        }
+
+        await context.Invoke();
+        if (hold.AfterRun)
+        {
+            await hold.WaitAsync();
+        }
+    }
+
+    internal void Forget(HeldCall hold) => _holds.TryRemove(hold, out _);
+}
+
+/// <summary>Calls a <see cref="SiloFaults"/> holds: <see cref="Reached"/> when the first arrives; released together.</summary>
+public sealed class HeldCall : IDisposable
+{
+    private readonly SiloFaults _faults;
+    private readonly Type _grain;
+    private readonly string _method;
+    private readonly string? _key;
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal HeldCall(SiloFaults faults, Type grain, string method, string? key, bool afterRun)
+    {
+        (_faults, _grain, _method, _key) = (faults, grain, method, key);
+        AfterRun = afterRun;
+    }
+
+    public bool AfterRun { get; }
+
+    /// <summary>Completes when a matching call is being held.</summary>
+    public Task Reached => _reached.Task;
+
+    /// <summary>Lets every held call (and later ones) go on, and stops holding.</summary>
+    public void Release()
+    {
+        _faults.Forget(this);
+        _released.TrySetResult();
+    }
+
+    public void Dispose() => Release();
+
+    internal bool Matches(IIncomingGrainCallContext context) =>
+        context.InterfaceMethod?.Name == _method
+        && context.InterfaceMethod.DeclaringType is { } declaring && _grain.IsAssignableFrom(declaring)
+        && (_key is null || context.TargetId.Key.ToString() == _key);
+
+    internal Task WaitAsync()
+    {
+        _reached.TrySetResult();
+        return _released.Task;
+    }
+}
