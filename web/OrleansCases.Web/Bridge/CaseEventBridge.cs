@@ -232,14 +232,19 @@ public sealed class CaseEventBridge(
         activity?.SetTag("orleanscases.seq", e.Seq);
         metrics.Delivered(e, clock.GetUtcNow() - e.Timestamp);
         _positions = _positions.With(e.Region, e.Seq);
-        var update = CaseStatusUpdate.From(e, _positions.Encode());
+
+        // Admins follow every region, so theirs is the cursor of all positions; everyone else follows only the event's
+        // region (every other group is of it), and a cursor of that region alone keeps their catch-up short.
+        var update = CaseStatusUpdate.From(e, FeedCursor.Empty.With(e.Region, e.Seq).Encode());
+        var forAdmins = update with { Cursor = _positions.Encode() };
 
         // Once per connection: the role groups (disjoint: a connection joins one), then each user's and the case's
         // groups without the connections that an earlier send of this event reached already.
         var roles = CaseGroups.RoleGroupsOf(e);
         var users = CaseGroups.UsersOf(e);
         var overlap = connections.Overlaps(roles, users, e.CaseId);
-        Observe(hub.Clients.Groups(roles).caseStatusUpdate(update), e);
+        Observe(hub.Clients.Groups([.. roles.Where(g => g != CaseGroups.Admins)]).caseStatusUpdate(update), e);
+        Observe(hub.Clients.Group(CaseGroups.Admins).caseStatusUpdate(forAdmins), e);
         for (var i = 0; i < users.Count; i++)
         {
             Observe(hub.Clients.GroupExcept(CaseGroups.User(users[i]), overlap.PerUser[i]).caseStatusUpdate(update), e);

@@ -42,7 +42,7 @@ public static class FeedApi
             return TypedResults.Ok(new FeedResponse([], head.Encode()));
         }
 
-        if (!FeedCursor.TryDecode(after, out var cursor))
+        if (!FeedCursor.TryDecode(after, FeedCursor.MaxLengthFor(options.Value.Regions), out var cursor))
         {
             return Problems.Invalid("after", "is not a cursor of this API.");
         }

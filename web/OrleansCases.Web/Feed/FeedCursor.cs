@@ -7,11 +7,15 @@ namespace OrleansCases.Web.Feed;
 
 /// <summary>
 /// A position in the feeds of one or more regions: the last sequence number seen per region. Opaque to clients;
-/// an admin's spans every region, anyone else's their own.
+/// an admin's spans every region, anyone else's their own (so it stays short however many regions there are).
 /// </summary>
 public sealed record FeedCursor(ImmutableSortedDictionary<string, long> Positions)
 {
     private const string Prefix = "f1";
+
+    // Shortest limit on a cursor's length, and the widest a position's seq can be written.
+    private const int MinMaxLength = 2048;
+    private const int SeqDigits = 19;
 
     public static FeedCursor Empty { get; } = new(ImmutableSortedDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal));
 
@@ -25,10 +29,22 @@ public sealed record FeedCursor(ImmutableSortedDictionary<string, long> Position
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
     }
 
-    public static bool TryDecode(string? cursor, out FeedCursor result)
+    /// <summary>
+    /// The longest cursor worth decoding when <paramref name="regions"/> are served: one naming all of them at the
+    /// highest seq. A fixed limit would refuse every admin's cursor once there are enough regions (about 100 at 2,048
+    /// characters), and their catch-up would never succeed.
+    /// </summary>
+    public static int MaxLengthFor(IReadOnlyCollection<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        var text = Prefix.Length + regions.Sum(r => 1 + Encoding.UTF8.GetByteCount(r) + 1 + SeqDigits);
+        return Math.Max(MinMaxLength, Base64Url.GetEncodedLength(text));
+    }
+
+    public static bool TryDecode(string? cursor, int maxLength, out FeedCursor result)
     {
         result = Empty;
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 2048 || !Base64Url.IsValid(cursor))
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > maxLength || !Base64Url.IsValid(cursor))
         {
             return false;
         }
