@@ -8,7 +8,8 @@ namespace OrleansCases.Hosting;
 
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of the checks /health/ready runs; a host adds its own checks with it.</summary>
+    public const string ReadyTag = "ready";
 
     /// <summary>Readiness checks: the cluster answers and storage answers. Liveness has none: the process runs.</summary>
     public static IHostApplicationBuilder AddCasesHealthChecks(this IHostApplicationBuilder builder)

@@ -23,4 +23,10 @@ internal static partial class BridgeLog
 
     [LoggerMessage(7, LogLevel.Debug, "Bridge could not ask region {Region} for its head; asks again at the next poll")]
     public static partial void PollFailed(ILogger logger, string region, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "Bridge fell behind the feed's retention in region {Region}: seq {From}..{Floor} were pruned before it sent them; clients told to resync")]
+    public static partial void FellBehindRetention(ILogger logger, string region, long from, long floor);
+
+    [LoggerMessage(9, LogLevel.Information, "Bridge told {Connections} connections of region {Region} and the admins to resync at seq {Seq}")]
+    public static partial void ResyncSent(ILogger logger, string region, int connections, long seq);
 }

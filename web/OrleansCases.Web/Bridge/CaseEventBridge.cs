@@ -15,13 +15,16 @@ namespace OrleansCases.Web.Bridge;
 /// Pushes the case-events streams of the configured regions to this instance's SignalR connections. One ordered
 /// loop handles every region: each event's groups are computed once, gaps in a region's seq are filled from the
 /// stored feed, repeats are dropped, and a poll of the feed heads catches up whatever a stream failure lost. Sends
-/// are not awaited one by one, so a slow connection only ever delays itself.
+/// are not awaited one by one, so a slow connection only ever delays itself. When it cannot tell what it missed
+/// (the feed failed, or pruned events it had not sent), it tells the region's connections to resync, at most once per
+/// <see cref="BridgeOptions.ResyncSpacing"/>.
 /// </summary>
 public sealed class CaseEventBridge(
     IClusterClient cluster,
     IHubContext<CaseHub, ICaseClient> hub,
     ConnectionRegistry connections,
     IOptions<CasesOptions> options,
+    IOptions<BridgeOptions> bridgeOptions,
     WebMetrics metrics,
     TimeProvider clock,
     ILogger<CaseEventBridge> logger) : BackgroundService
@@ -29,25 +32,35 @@ public sealed class CaseEventBridge(
     /// <summary>Spans of the sends, children of the command that caused them (<see cref="CaseEvent.TraceParent"/>).</summary>
     private static readonly ActivitySource _activities = new(CaseTelemetry.Name);
 
-    private static readonly TimeSpan _pollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan _retryDelay = TimeSpan.FromSeconds(2);
     private const int GapFillPage = 500;
+    private const string ResyncReason = "The server may have missed events; catch up from your last cursor.";
 
     private readonly Channel<Item> _inbox = Channel.CreateUnbounded<Item>(new() { SingleReader = true });
     private readonly Dictionary<string, StreamSubscriptionHandle<CaseEvent>> _subscriptions = [];
+    private readonly Dictionary<string, DateTimeOffset> _resyncedAt = [];
+    private readonly HashSet<string> _resyncDue = [];
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FeedCursor _positions = FeedCursor.Empty;
+    private CancellationToken _stopping;
 
     /// <summary>Where this bridge has got to in every region; every event it sends carries it as its cursor.</summary>
     public FeedCursor Positions => _positions;
 
+    /// <summary>Completes once the bridge is subscribed to every region and knows its position there.</summary>
+    public Task Ready => _ready.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
         foreach (var region in options.Value.Regions)
         {
             await SubscribeAsync(region, stoppingToken);
         }
 
-        using var poll = new PeriodicTimer(_pollInterval);
+        _ready.TrySetResult();
+
+        using var poll = new PeriodicTimer(bridgeOptions.Value.PollInterval, clock);
         var polling = PollAsync(poll, stoppingToken);
         try
         {
@@ -126,6 +139,13 @@ public sealed class CaseEventBridge(
 
     private async Task HandleAsync(Item item, CancellationToken stoppingToken)
     {
+        if (item.ResyncDue)
+        {
+            _resyncDue.Remove(item.Region);
+            Resync(item.Region);
+            return;
+        }
+
         if (item.Error is not null)
         {
             BridgeLog.StreamFailed(logger, item.Region, item.Error);
@@ -170,7 +190,8 @@ public sealed class CaseEventBridge(
         long head;
         try
         {
-            head = await HeadAsync(region);
+            // Bounded: one region's log that is slow to answer must not hold up the loop that delivers every region.
+            head = await HeadAsync(region).WaitAsync(bridgeOptions.Value.PollInterval, _stopping);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -194,6 +215,16 @@ public sealed class CaseEventBridge(
             while (_positions[region] < upTo)
             {
                 var page = await query.ReadFeedAsync(region, _positions[region], GapFillPage);
+                if (page.Items.Count == 0 && page.Floor > _positions[region])
+                {
+                    // Pruned before we read them: go on from what the feed still has, and tell the region's clients,
+                    // whose own catch-up answers 410 and reloads their lists.
+                    BridgeLog.FellBehindRetention(logger, region, _positions[region] + 1, page.Floor);
+                    _positions = _positions.With(region, page.Floor);
+                    Resync(region);
+                    continue;
+                }
+
                 foreach (var e in page.Items.TakeWhile(e => e.Seq <= upTo))
                 {
                     if (e.Seq != _positions[region] + 1)
@@ -219,7 +250,45 @@ public sealed class CaseEventBridge(
         {
             // Clients cannot know what they missed: tell them to catch up from storage themselves.
             BridgeLog.GapNotFilled(logger, region, _positions[region], ex);
-            _ = hub.Clients.All.resync("The server may have missed events; catch up from your last cursor.");
+            Resync(region);
+        }
+    }
+
+    /// <summary>
+    /// Tells the connections that follow <paramref name="region"/> (its users' and the admins', never the other
+    /// regions') to catch up from their cursor; within <see cref="BridgeOptions.ResyncSpacing"/> of the last one, once
+    /// when it has passed.
+    /// </summary>
+    private void Resync(string region)
+    {
+        var now = clock.GetUtcNow();
+        var wait = _resyncedAt.TryGetValue(region, out var last) ? last + bridgeOptions.Value.ResyncSpacing - now : TimeSpan.Zero;
+        if (wait > TimeSpan.Zero)
+        {
+            if (_resyncDue.Add(region))
+            {
+                _ = ResyncLaterAsync(region, wait);
+            }
+
+            return;
+        }
+
+        _resyncedAt[region] = now;
+        var inRegion = connections.InRegion(region);
+        BridgeLog.ResyncSent(logger, region, inRegion.Count, _positions[region]);
+        Observe(hub.Clients.Clients(inRegion).resync(ResyncReason), region, _positions[region]);
+        Observe(hub.Clients.Group(CaseGroups.Admins).resync(ResyncReason), region, _positions[region]);
+    }
+
+    private async Task ResyncLaterAsync(string region, TimeSpan wait)
+    {
+        try
+        {
+            await Task.Delay(wait, clock, _stopping);
+            await _inbox.Writer.WriteAsync(new Item(region, null, ResyncDue: true), _stopping);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -243,25 +312,25 @@ public sealed class CaseEventBridge(
         var roles = CaseGroups.RoleGroupsOf(e);
         var users = CaseGroups.UsersOf(e);
         var overlap = connections.Overlaps(roles, users, e.CaseId);
-        Observe(hub.Clients.Groups([.. roles.Where(g => g != CaseGroups.Admins)]).caseStatusUpdate(update), e);
-        Observe(hub.Clients.Group(CaseGroups.Admins).caseStatusUpdate(forAdmins), e);
+        Observe(hub.Clients.Groups([.. roles.Where(g => g != CaseGroups.Admins)]).caseStatusUpdate(update), e.Region, e.Seq);
+        Observe(hub.Clients.Group(CaseGroups.Admins).caseStatusUpdate(forAdmins), e.Region, e.Seq);
         for (var i = 0; i < users.Count; i++)
         {
-            Observe(hub.Clients.GroupExcept(CaseGroups.User(users[i]), overlap.PerUser[i]).caseStatusUpdate(update), e);
+            Observe(hub.Clients.GroupExcept(CaseGroups.User(users[i]), overlap.PerUser[i]).caseStatusUpdate(update), e.Region, e.Seq);
         }
 
-        Observe(hub.Clients.GroupExcept(CaseGroups.Case(e.CaseId), overlap.Watchers).caseStatusUpdate(update), e);
+        Observe(hub.Clients.GroupExcept(CaseGroups.Case(e.CaseId), overlap.Watchers).caseStatusUpdate(update), e.Region, e.Seq);
     }
 
-    private void Observe(Task sending, CaseEvent e)
+    private void Observe(Task sending, string region, long seq)
     {
         if (!sending.IsCompletedSuccessfully)
         {
-            _ = ObserveAsync(sending, e);
+            _ = ObserveAsync(sending, region, seq);
         }
     }
 
-    private async Task ObserveAsync(Task sending, CaseEvent e)
+    private async Task ObserveAsync(Task sending, string region, long seq)
     {
         try
         {
@@ -269,11 +338,12 @@ public sealed class CaseEventBridge(
         }
         catch (Exception ex)
         {
-            BridgeLog.SendFailed(logger, e.Region, e.Seq, ex);
+            BridgeLog.SendFailed(logger, region, seq, ex);
         }
     }
 
     private Task<long> HeadAsync(string region) => cluster.GetGrain<IRegionLogGrain>(region).HeadAsync();
 
-    private sealed record Item(string Region, CaseEvent? Event, Exception? Error = null);
+    /// <summary>What the bridge's loop handles, one at a time: an event, a stream's failure, a poll, or a resync due.</summary>
+    private sealed record Item(string Region, CaseEvent? Event, Exception? Error = null, bool ResyncDue = false);
 }

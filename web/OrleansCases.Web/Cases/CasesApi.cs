@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
+using OrleansCases.Web.Bridge;
 using OrleansCases.Web.Feed;
 using OrleansCases.Web.Identity;
 
@@ -15,7 +16,7 @@ public static class CasesApi
         api.RequireRateLimiting(RateLimitPolicies.PerUser);
 
         api.MapPost("/", CreateAsync).AddEndpointFilter<CookieAntiforgeryFilter>();
-        api.MapGet("/", ListAsync);
+        api.MapGet("/", ListAsync).AddEndpointFilter<BridgeReadyFilter>();
         api.MapGet("/{id}", GetAsync);
         api.MapPost("/{id}/actions/{action}", ActAsync).AddEndpointFilter<CookieAntiforgeryFilter>();
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using OrleansCases.Hosting;
 using OrleansCases.Web.Bridge;
 
 namespace OrleansCases.Web.Cases;
@@ -20,8 +21,10 @@ public static class CasesServiceExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+        builder.Services.AddOptions<BridgeOptions>().BindConfiguration(BridgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CaseEventBridge>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseEventBridge>());
+        builder.Services.AddHealthChecks().AddCheck<BridgeHealthCheck>("bridge", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 }

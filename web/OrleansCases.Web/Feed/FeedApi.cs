@@ -19,7 +19,7 @@ public static class FeedApi
     {
         var api = app.MapGroup("/api/feed").RequireAuthorization();
         api.RequireRateLimiting(Identity.RateLimitPolicies.PerUser);
-        api.MapGet("/", ReadAsync);
+        api.MapGet("/", ReadAsync).AddEndpointFilter<Bridge.BridgeReadyFilter>();
         return api;
     }
 

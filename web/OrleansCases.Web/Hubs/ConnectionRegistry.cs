@@ -33,7 +33,8 @@ public sealed class ConnectionRegistry
         ArgumentNullException.ThrowIfNull(user);
         lock (_gate)
         {
-            _connections[connectionId] = new Entry(user.Id, CaseGroups.RoleGroupOf(user), new HashSet<string>(StringComparer.Ordinal));
+            _connections[connectionId] = new Entry(
+                user.Id, user.Region, CaseGroups.RoleGroupOf(user), new HashSet<string>(StringComparer.Ordinal));
             if (!_byUser.TryGetValue(user.Id, out var ofUser))
             {
                 _byUser[user.Id] = ofUser = [];
@@ -122,6 +123,15 @@ public sealed class ConnectionRegistry
         }
     }
 
+    /// <summary>The connections of users of <paramref name="region"/> (admins have none): who a region's resync is for.</summary>
+    public IReadOnlyList<string> InRegion(string region)
+    {
+        lock (_gate)
+        {
+            return [.. _connections.Where(c => c.Value.Region == region).Select(c => c.Key)];
+        }
+    }
+
     private void RemoveWatcher(string caseId, string connectionId)
     {
         if (_watchers.TryGetValue(caseId, out var watchers) && watchers.Remove(connectionId) && watchers.Count == 0)
@@ -130,7 +140,7 @@ public sealed class ConnectionRegistry
         }
     }
 
-    private sealed record Entry(string UserId, string? RoleGroup, HashSet<string> Watching);
+    private sealed record Entry(string UserId, string? Region, string? RoleGroup, HashSet<string> Watching);
 }
 
 /// <summary>

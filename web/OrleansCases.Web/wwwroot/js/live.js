@@ -3,6 +3,9 @@
 import { ApiError, get } from './api.js';
 
 const MAX_DELAY_MS = 30_000;
+// A resync reaches every portal of a region at once: each waits a random part of this before it reads the feed,
+// so a storage blip does not turn into every client reading at the same moment.
+const RESYNC_SPREAD_MS = 5_000;
 
 /** Back-off that never gives up: 1 s, 2 s, 4 s ... capped at 30 s, with jitter so clients do not stampede. */
 function retryDelay(attempt) {
@@ -24,6 +27,7 @@ export class Live {
     this.lastUpdate = null;
     this.stopped = false;
     this.catchingUp = null;
+    this.resyncTimer = null;
     this.watched = null;
     this.connection = new signalR.HubConnectionBuilder()
       .withUrl('/hubs/cases', { withCredentials: true })
@@ -37,7 +41,7 @@ export class Live {
       if (!this.catchingUp) this.cursor = event.cursor;
       this.touch();
     });
-    this.connection.on('resync', () => this.catchUp());
+    this.connection.on('resync', () => this.resyncSoon());
     this.connection.onreconnecting(() => this.setState('reconnecting'));
     this.connection.onreconnected(async () => {
       this.setState('connected');
@@ -87,7 +91,17 @@ export class Live {
 
   async stop() {
     this.stopped = true;
+    clearTimeout(this.resyncTimer);
     await this.connection.stop();
+  }
+
+  /** Catches up once, after a random delay; resyncs that arrive meanwhile are covered by that one. */
+  resyncSoon() {
+    if (this.resyncTimer) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = null;
+      this.catchUp();
+    }, Math.random() * RESYNC_SPREAD_MS);
   }
 
   /** Reads the feed from the last cursor until it has nothing more; a 410 reloads the lists instead. */
@@ -103,7 +117,8 @@ export class Live {
           const { items, nextCursor } = await get(`/api/feed?after=${encodeURIComponent(before)}&limit=200`);
           for (const event of items) this.handlers.onEvent(event, { live: false });
           this.cursor = nextCursor;
-          if (items.length === 0 || nextCursor === before) break;
+          // A page can hold nothing for us and still move the cursor (events of others): only an unmoved one is the end.
+          if (nextCursor === before) break;
         }
         this.touch();
       } catch (error) {
