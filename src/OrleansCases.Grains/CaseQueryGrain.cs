@@ -1,16 +1,21 @@
+using Azure;
 using Orleans.Concurrency;
 using OrleansCases.Abstractions;
 using OrleansCases.Grains.ReadModel;
 
 namespace OrleansCases.Grains;
 
-/// <summary>Serves the stored lists and feed. A stateless worker: reads run on any silo, many at once.</summary>
+/// <summary>
+/// Serves the stored lists and feed. A stateless worker: reads run on any silo, many at once. Storage that fails
+/// under a read is a <see cref="CaseUnavailableException"/> (the web's 503 with Retry-After), never an error of the
+/// caller's request.
+/// </summary>
 [StatelessWorker]
 public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
 {
     public const int MaxFeedPage = 500;
 
-    public async Task<CaseListPage> ListAsync(CaseListQuery query)
+    public Task<CaseListPage> ListAsync(CaseListQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentException.ThrowIfNullOrEmpty(query.Region);
@@ -22,6 +27,33 @@ public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
             throw new ArgumentException("The cursor belongs to another list.", nameof(query));
         }
 
+        return Unavailable(ReadListAsync(query, prefix), "The list could not be read; try again.");
+    }
+
+    public Task<FeedPage> ReadFeedAsync(string region, long afterSeq, int limit)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(region);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSeq);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxFeedPage);
+        return Unavailable(ReadFeedPageAsync(region, afterSeq, limit), "The feed could not be read; try again.");
+    }
+
+    private static async Task<T> Unavailable<T>(Task<T> reading, string message)
+    {
+        try
+        {
+            return await reading;
+        }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or OperationCanceledException)
+        {
+            // What Azure.Core throws: a failed response; every retry failed in transport; a request past its timeout.
+            throw new CaseUnavailableException(message, ex);
+        }
+    }
+
+    private async Task<CaseListPage> ReadListAsync(CaseListQuery query, string prefix)
+    {
         // Read the head first: anything changed after it reaches the caller through the feed.
         var head = (await table.ReadHeadAsync(query.Region)).Seq;
         var filters = new List<string>();
@@ -54,12 +86,8 @@ public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
         return new CaseListPage(items, more ? lastKey : null, head);
     }
 
-    public async Task<FeedPage> ReadFeedAsync(string region, long afterSeq, int limit)
+    private async Task<FeedPage> ReadFeedPageAsync(string region, long afterSeq, int limit)
     {
-        ArgumentException.ThrowIfNullOrEmpty(region);
-        ArgumentOutOfRangeException.ThrowIfNegative(afterSeq);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxFeedPage);
         var head = await table.ReadHeadAsync(region);
         if (afterSeq < head.Floor)
         {

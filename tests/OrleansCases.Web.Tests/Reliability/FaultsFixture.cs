@@ -31,6 +31,9 @@ public class FaultsFixture : IAsyncLifetime
 
     public SiloFaults Faults { get; } = new();
 
+    /// <summary>The silo's read-model table (cases, lists and feeds), its own.</summary>
+    public string Table { get; } = "Faults" + Guid.NewGuid().ToString("N")[..12];
+
     public ShiftedClock Clock { get; } = new();
 
     public WebInstance Web => _web ??= NewWeb();
@@ -51,7 +54,7 @@ public class FaultsFixture : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _silo = await TestSilo.StartAsync(
-            _serviceId, "Faults" + Guid.NewGuid().ToString("N")[..12], _siloSettings,
+            _serviceId, Table, _siloSettings,
             services: services =>
             {
                 Faults.AddTo(services);
