@@ -23,6 +23,9 @@ public sealed class RegionLogGrain(
     IOptions<FeedRetentionOptions> retention,
     ILogger<RegionLogGrain> logger) : Grain, IRegionLogGrain
 {
+    /// <summary>How long a batch's commands wait for its events to be published; the stored change is what counts.</summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromMilliseconds(500);
+
     // Enough to hold a busy region's active cases; past it the cache starts over and tips are re-read.
     private const int MaxCachedTips = 50_000;
 
@@ -227,12 +230,17 @@ public sealed class RegionLogGrain(
         }
     }
 
-    /// <summary>A batch's events go out as one stream message: one enqueue, and one delivery to each subscriber.</summary>
+    /// <summary>
+    /// A batch's events go out as one stream message: one enqueue, and one delivery to each subscriber. Within
+    /// <see cref="PublishTimeout"/>: the batch's commands wait for it, and a queue in trouble must not hold every
+    /// command of the region for the queue client's own timeouts. A publish that runs late still lands; the bridges
+    /// drop what they have already read from the feed.
+    /// </summary>
     private async Task PublishAsync(IReadOnlyList<CaseEvent> events)
     {
         try
         {
-            await _stream!.OnNextBatchAsync(events);
+            await _stream!.OnNextBatchAsync(events).WaitAsync(PublishTimeout);
         }
         catch (Exception ex)
         {

@@ -17,7 +17,7 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthPolicies.Admin);
-        app.MapGet("/api/admin/cluster", ClusterAsync).RequireAuthorization(AuthPolicies.Admin).RequireRateLimiting(RateLimitPolicies.PerUser);
+        app.MapGet("/api/admin/cluster", ClusterAsync).RequireAuthorization(AuthPolicies.Admin).AddEndpointFilter<Cases.DeadlineFilter>().RequireRateLimiting(RateLimitPolicies.PerUser);
         return app;
     }
 

@@ -12,7 +12,7 @@ namespace OrleansCases.Web.Cases;
 public static class CliniciansApi
 {
     public static RouteHandlerBuilder MapCliniciansApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/clinicians", ListAsync).RequireAuthorization().RequireRateLimiting(RateLimitPolicies.PerUser);
+        app.MapGet("/api/clinicians", ListAsync).RequireAuthorization().AddEndpointFilter<DeadlineFilter>().RequireRateLimiting(RateLimitPolicies.PerUser);
 
     public static async Task<Results<Ok<ClinicianListResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ListAsync(
         HttpContext http, IUserDirectory directory, IOptions<CasesOptions> options, string? region)

@@ -17,7 +17,7 @@ public static class FeedApi
 
     public static RouteGroupBuilder MapFeedApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/feed").RequireAuthorization();
+        var api = app.MapGroup("/api/feed").RequireAuthorization().AddEndpointFilter<DeadlineFilter>();
         api.RequireRateLimiting(Identity.RateLimitPolicies.PerUser);
         api.MapGet("/", ReadAsync).AddEndpointFilter<Bridge.BridgeReadyFilter>();
         return api;

@@ -11,7 +11,7 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").AddEndpointFilter<Cases.DeadlineFilter>();
         var auth = api.MapGroup("/auth");
 
         if (app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
