@@ -7,7 +7,7 @@ namespace OrleansCases.Web.Tests.Reliability;
 
 /// <summary>
 /// A silo a test injects faults into (<see cref="Faults"/>) and whose grains' clock it moves (<see cref="Clock"/>),
-/// and a web instance on it. Tests of one class run one after another, so each leaves no fault behind it.
+/// and a web instance on it whose calls to the cluster can be held too (<see cref="WebFaults"/>). Tests of one class run one after another, so each leaves no fault behind it.
 /// </summary>
 public class FaultsFixture : IAsyncLifetime
 {
@@ -29,17 +29,20 @@ public class FaultsFixture : IAsyncLifetime
         _webSettings = webSettings;
     }
 
-    public SiloFaults Faults { get; } = new();
+    public InjectedFaults Faults { get; } = new();
+
+    /// <summary>Faults in the calls <see cref="Web"/> makes to the cluster.</summary>
+    public InjectedFaults WebFaults { get; } = new();
 
     /// <summary>The silo's read-model table (cases, lists and feeds), its own.</summary>
     public string Table { get; } = "Faults" + Guid.NewGuid().ToString("N")[..12];
 
     public ShiftedClock Clock { get; } = new();
 
-    public WebInstance Web => _web ??= NewWeb();
+    public WebInstance Web => _web ??= NewWeb(services: WebFaults.AddToClient);
 
     /// <summary>Another web instance on the same silo, with the fixture's web settings plus <paramref name="settings"/>.</summary>
-    public WebInstance NewWeb(IReadOnlyDictionary<string, string?>? settings = null)
+    public WebInstance NewWeb(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(_webSettings);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -47,7 +50,7 @@ public class FaultsFixture : IAsyncLifetime
             all[key] = value;
         }
 
-        var web = new WebInstance(_serviceId, _silo!.GatewayPort, settings: all);
+        var web = new WebInstance(_serviceId, _silo!.GatewayPort, settings: all, services: services);
         _webs.Add(web);
         return web;
     }
@@ -57,7 +60,7 @@ public class FaultsFixture : IAsyncLifetime
             _serviceId, Table, _siloSettings,
             services: services =>
             {
-                Faults.AddTo(services);
+                Faults.AddToSilo(services);
                 services.AddKeyedSingleton<TimeProvider>(CaseClock.Key, Clock);
             });
 

@@ -6,22 +6,29 @@ using OrleansCases.Abstractions;
 namespace OrleansCases.Web.Tests.Support;
 
 /// <summary>
-/// Faults a test injects into a real silo through Orleans' own extension points, so the product's code runs as it
-/// ships: an incoming grain call filter that holds chosen calls (before or after the grain ran) until the test
-/// releases them, and a stream filter that drops a region's events on their way to subscribers (what a silo that dies
-/// with them in its queue does).
+/// Faults a test injects into a real silo or web instance through Orleans' own extension points, so the product's
+/// code runs as it ships: grain call filters that hold chosen calls (before or after the grain ran) until the test
+/// releases them, incoming on a silo and outgoing on a web's cluster client, and a stream filter that drops a
+/// region's events on their way to subscribers (what a silo that dies with them in its queue does).
 /// </summary>
-public sealed class SiloFaults : IIncomingGrainCallFilter, IStreamFilter
+public sealed class InjectedFaults : IIncomingGrainCallFilter, IOutgoingGrainCallFilter, IStreamFilter
 {
     private readonly ConcurrentDictionary<HeldCall, byte> _holds = new();
     private readonly ConcurrentDictionary<string, byte> _droppedRegions = new(StringComparer.Ordinal);
 
     /// <summary>Registers these faults with a silo's services (<see cref="TestSilo.StartAsync"/>'s services).</summary>
-    public void AddTo(IServiceCollection services)
+    public void AddToSilo(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IIncomingGrainCallFilter>(this);
         services.AddKeyedSingleton<IStreamFilter>(CaseStreams.ProviderName, this);
+    }
+
+    /// <summary>Registers these faults with a web instance's cluster client: its calls to grains.</summary>
+    public void AddToClient(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IOutgoingGrainCallFilter>(this);
     }
 
     /// <summary>
@@ -44,7 +51,11 @@ public sealed class SiloFaults : IIncomingGrainCallFilter, IStreamFilter
     public bool ShouldDeliver(StreamId streamId, object item, string? filterData) =>
         item is not CaseEvent e || !_droppedRegions.ContainsKey(e.Region);
 
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context) => InvokeAsync(context);
+
+    public Task Invoke(IOutgoingGrainCallContext context) => InvokeAsync(context);
+
+    private async Task InvokeAsync(IGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var hold = _holds.Keys.FirstOrDefault(h => h.Matches(context));
@@ -69,17 +80,17 @@ public sealed class SiloFaults : IIncomingGrainCallFilter, IStreamFilter
     internal void Forget(HeldCall hold) => _holds.TryRemove(hold, out _);
 }
 
-/// <summary>Calls a <see cref="SiloFaults"/> holds: <see cref="Reached"/> when the first arrives; released together.</summary>
+/// <summary>Calls an <see cref="InjectedFaults"/> holds: <see cref="Reached"/> when the first arrives; released together.</summary>
 public sealed class HeldCall : IDisposable
 {
-    private readonly SiloFaults _faults;
+    private readonly InjectedFaults _faults;
     private readonly Type _grain;
     private readonly string _method;
     private readonly string? _key;
     private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal HeldCall(SiloFaults faults, Type grain, string method, string? key, bool afterRun)
+    internal HeldCall(InjectedFaults faults, Type grain, string method, string? key, bool afterRun)
     {
         (_faults, _grain, _method, _key) = (faults, grain, method, key);
         AfterRun = afterRun;
@@ -99,7 +110,7 @@ public sealed class HeldCall : IDisposable
 
     public void Dispose() => Release();
 
-    internal bool Matches(IIncomingGrainCallContext context) =>
+    internal bool Matches(IGrainCallContext context) =>
         context.InterfaceMethod?.Name == _method
         && context.InterfaceMethod.DeclaringType is { } declaring && _grain.IsAssignableFrom(declaring)
         && (_key is null || context.TargetId.Key.ToString() == _key);

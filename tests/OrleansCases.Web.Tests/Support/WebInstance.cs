@@ -21,13 +21,15 @@ public sealed class WebInstance : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ILoggerProvider? _logs;
+    private readonly Action<IServiceCollection>? _services;
     private Uri? _address;
 
     public WebInstance(
         string serviceId, int gatewayPort, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         _logs = logs;
+        _services = services;
         _serviceId = serviceId;
         _gatewayPort = gatewayPort;
         _environment = environment;
@@ -56,6 +58,11 @@ public sealed class WebInstance : WebApplicationFactory<Program>
         if (_logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

@@ -12,7 +12,7 @@ public static class CasesApi
 {
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/cases").RequireAuthorization();
+        var api = app.MapGroup("/api/cases").RequireAuthorization().AddEndpointFilter<DeadlineFilter>();
         api.RequireRateLimiting(RateLimitPolicies.PerUser);
 
         api.MapPost("/", CreateAsync).AddEndpointFilter<CookieAntiforgeryFilter>();
@@ -98,7 +98,10 @@ public static class CasesApi
         UserRef? assignee = null;
         if (body.AssignTo is { } assignTo && (assignee = await directory.FindAsync(assignTo, http.RequestAborted)) is null)
         {
-            return Problems.Invalid("assignTo", "names no known user.");
+            // 404 first for a case the caller may not read: otherwise a 400 here, and a 404 for a known id, would
+            // tell anyone which user ids exist in other regions.
+            var readable = CaseIds.IsWellFormed(id) && await cluster.GetGrain<ICaseGrain>(id).GetAsync(caller) is not null;
+            return readable ? Problems.Invalid("assignTo", "names no known user.") : Problems.NotFound();
         }
 
         var command = new CaseActionCommand(

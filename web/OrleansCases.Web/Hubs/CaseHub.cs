@@ -55,9 +55,18 @@ public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry,
             throw new HubException(NotReadable);
         }
 
-        var view = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync(user) ?? throw new HubException(NotReadable);
+        // Read, join, read again: the first read keeps a connection that may not read the case out of its group (it
+        // would receive its events); the second sees every change sent before the join, and later ones arrive live.
+        var grain = cluster.GetGrain<ICaseGrain>(caseId);
+        _ = await grain.GetAsync(user) ?? throw new HubException(NotReadable);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
         registry.Watch(Context.ConnectionId, caseId);
+        if (await grain.GetAsync(user) is not { } view)
+        {
+            await UnwatchCase(caseId);
+            throw new HubException(NotReadable);
+        }
+
         return CaseResponse.From(view);
     }
 
