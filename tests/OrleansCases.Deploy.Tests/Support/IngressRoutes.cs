@@ -26,6 +26,17 @@ public static class IngressRoutes
 
     public static IReadOnlyDictionary<string, string> Annotations(Node ingress) => ingress["metadata", "annotations"].Strings();
 
+    /// <summary>The container port a path's backend reaches: its Service's port, that port's target, in the pods it selects.</summary>
+    public static (Node Deployment, int? Port) Target(Node path)
+    {
+        var backend = path["backend", "service"];
+        var service = Kube.Named("Service", backend["name"].RequiredText("backend service"));
+        var port = backend["port", "name"].Text ?? backend["port", "number"].RequiredText("backend port");
+        var servicePort = Assert.Single(service["spec", "ports"].Items, p => p["name"].Text == port || p["port"].Text == port);
+        var deployment = Assert.Single(Kube.Deployments, d => Kube.Selects(service["spec", "selector"].Strings(), d));
+        return (deployment, Kube.ContainerPort(deployment, servicePort["targetPort"].Text ?? servicePort["port"].RequiredText("port")));
+    }
+
     private static bool Matches(Node rule, string requestPath)
     {
         var path = rule["path"].RequiredText("path");
