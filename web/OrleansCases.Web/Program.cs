@@ -23,6 +23,7 @@ app.UseTrustedProxies();
 app.UseRejectedRequestCounting();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebMetrics();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
@@ -30,7 +31,6 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapCasesHealth();
-app.MapCasesMetrics();
 app.MapAuthApi();
 app.MapCasesApi();
 app.MapCliniciansApi();

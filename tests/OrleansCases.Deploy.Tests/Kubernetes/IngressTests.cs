@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrleansCases.Deploy.Tests.Support;
+using OrleansCases.Web.Identity;
 using Xunit;
 
 namespace OrleansCases.Deploy.Tests.Kubernetes;
@@ -8,12 +9,16 @@ namespace OrleansCases.Deploy.Tests.Kubernetes;
 [Trait("Category", "Deploy")]
 public sealed class IngressTests
 {
-    private static IReadOnlyDictionary<string, string> Annotations => Assert.Single(Kube.OfKind("Ingress"))["metadata", "annotations"].Strings();
+    /// <summary>The annotations of the Ingress that serves the hub (negotiate, then the connection).</summary>
+    private static IReadOnlyDictionary<string, string> Annotations => IngressRoutes.Annotations(IngressRoutes.IngressFor(AuthSchemes.HubPath + "/cases"));
 
     [Fact]
     public void The_ingress_keeps_a_client_on_one_pod_with_a_cookie()
     {
         Assert.Equal("cookie", Annotations.GetValueOrDefault("nginx.ingress.kubernetes.io/affinity"));
+        Assert.Same(
+            IngressRoutes.IngressFor(AuthSchemes.HubPath + "/cases").Value,
+            IngressRoutes.IngressFor(AuthSchemes.HubPath + "/cases/negotiate").Value);
     }
 
     [Theory]

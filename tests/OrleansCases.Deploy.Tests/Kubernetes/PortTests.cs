@@ -11,13 +11,14 @@ public sealed class PortTests
 
     [Theory]
     [MemberData(nameof(Deployments))]
-    public void The_http_container_port_is_the_port_of_Urls_on_all_interfaces(string deployment)
+    public void Every_port_of_Urls_is_a_container_port_on_all_interfaces_and_http_is_one_of_them(string deployment)
     {
         var d = Kube.Named("Deployment", deployment);
         var urls = Kube.EnvValues(d)["Urls"];
 
-        Assert.StartsWith("http://0.0.0.0:", urls, StringComparison.Ordinal);
-        Assert.Equal(UrlsPort.Of(urls), Kube.ContainerPort(d, "http"));
+        Assert.All(urls.Split(';'), url => Assert.StartsWith("http://0.0.0.0:", url, StringComparison.Ordinal));
+        Assert.All(UrlsPort.All(urls), port => Assert.NotNull(Kube.ContainerPort(d, port.ToString(CultureInfo.InvariantCulture))));
+        Assert.Contains(Kube.ContainerPort(d, "http") ?? -1, UrlsPort.All(urls));
     }
 
     [Fact]
@@ -31,13 +32,15 @@ public sealed class PortTests
 
     [Theory]
     [MemberData(nameof(Deployments))]
-    public void Prometheus_scrapes_metrics_on_the_http_port(string deployment)
+    public void Prometheus_scrapes_a_port_the_app_listens_on_and_answers_metrics_on(string deployment)
     {
         var d = Kube.Named("Deployment", deployment);
         var annotations = d["spec", "template", "metadata", "annotations"].Strings();
+        var scraped = int.Parse(annotations.GetValueOrDefault("prometheus.io/port") ?? "0", CultureInfo.InvariantCulture);
 
         Assert.Equal("true", annotations.GetValueOrDefault("prometheus.io/scrape"));
         Assert.Equal("/metrics", annotations.GetValueOrDefault("prometheus.io/path"));
-        Assert.Equal(UrlsPort.Of(Kube.EnvValues(d)["Urls"]).ToString(CultureInfo.InvariantCulture), annotations.GetValueOrDefault("prometheus.io/port"));
+        Assert.Contains(scraped, UrlsPort.All(Kube.EnvValues(d)["Urls"]));
+        Assert.Contains(scraped, MetricsPorts.Of(Kube.AppOf(d), Kube.EnvValues(d)));
     }
 }

@@ -24,12 +24,12 @@ public sealed class ProbeTests
     public void Every_probe_asks_the_port_the_app_listens_on(string deployment)
     {
         var d = Kube.Named("Deployment", deployment);
-        var listening = UrlsPort.Of(Kube.EnvValues(d)["Urls"]);
+        var listening = UrlsPort.All(Kube.EnvValues(d)["Urls"]);
 
         foreach (var probe in new[] { "livenessProbe", "readinessProbe", "startupProbe" })
         {
             var port = Kube.Container(d)[probe, "httpGet", "port"].RequiredText(probe + " port");
-            Assert.Equal(listening, Kube.ContainerPort(d, port));
+            Assert.Contains(Kube.ContainerPort(d, port) ?? -1, listening);
         }
     }
 }

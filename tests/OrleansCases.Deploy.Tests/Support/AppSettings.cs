@@ -5,6 +5,7 @@ using OrleansCases.Grains.ReadModel;
 using OrleansCases.Hosting;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Identity;
+using OrleansCases.Web.Telemetry;
 
 namespace OrleansCases.Deploy.Tests.Support;
 
@@ -41,6 +42,7 @@ public static class AppSettings
         else
         {
             Check(refusals, new CasesOptionsValidator(), Bind<CasesOptions>(configuration, CasesOptions.Section));
+            Check(refusals, new MetricsOptionsValidator(), Bind<MetricsOptions>(configuration, MetricsOptions.Section));
             var hosting = new HostingEnvironment { EnvironmentName = configuration["ASPNETCORE_ENVIRONMENT"] ?? "Production" };
             try
             {

@@ -4,6 +4,7 @@ using OrleansCases.Hosting;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Identity;
 using OrleansCases.Web.Proxy;
+using OrleansCases.Web.Telemetry;
 using Orleans.Hosting.Kubernetes;
 
 namespace OrleansCases.Deploy.Tests.Support;
@@ -44,6 +45,7 @@ public static class ConfigurationKeys
             keys.UnionWith(KeysOf(typeof(AuthOptions), AuthOptions.Section));
             keys.UnionWith(KeysOf(typeof(CasesOptions), CasesOptions.Section));
             keys.UnionWith(KeysOf(typeof(ProxyOptions), ProxyOptions.Section));
+            keys.UnionWith(KeysOf(typeof(MetricsOptions), MetricsOptions.Section));
         }
 
         return keys;

@@ -38,6 +38,15 @@ public static class Kube
     public static IReadOnlyDictionary<string, string> EnvValues(Node deployment) =>
         Env(deployment).ToDictionary(e => e["name"].RequiredText("env name"), e => e["value"].Text ?? "(from " + string.Join(",", e["valueFrom"].Entries.Select(v => v.Key)) + ")", StringComparer.Ordinal);
 
+    /// <summary>The Secret and key a file path of a container reads: a volume mounted above it, of that Secret.</summary>
+    public static (Node Secret, string Key) SecretFileOf(Node deployment, string file)
+    {
+        var mount = Assert.Single(Container(deployment)["volumeMounts"].Items, m => file.StartsWith(m["mountPath"].RequiredText("mountPath").TrimEnd('/') + "/", StringComparison.Ordinal));
+        var volume = Assert.Single(deployment["spec", "template", "spec", "volumes"].Items, v => v["name"].Text == mount["name"].Text);
+        var secret = Named("Secret", volume["secret", "secretName"].RequiredText($"volume {volume["name"].Text}: a Secret"));
+        return (secret, file[(mount["mountPath"].Text!.TrimEnd('/').Length + 1)..]);
+    }
+
     public static IReadOnlyDictionary<string, string> PodLabels(Node deployment) => deployment["spec", "template", "metadata", "labels"].Strings();
 
     /// <summary>The container port a Service or probe names (by port name or number), or null.</summary>

@@ -37,6 +37,9 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public WebInstance Plain => _plain ??= Create("Development", new Dictionary<string, string?>());
 
+    /// <summary>The certificate Production instances encrypt their Data Protection keys with.</summary>
+    public TestCertificate Certificate { get; } = new();
+
     /// <summary>A new instance of this cluster; the caller disposes it.</summary>
     public WebInstance Create(
         string environment, IReadOnlyDictionary<string, string?> settings, Microsoft.Extensions.Logging.ILoggerProvider? logs = null) =>
@@ -63,5 +66,7 @@ public sealed class IdentityFixture : IAsyncLifetime
         {
             await _silo.DisposeAsync();
         }
+
+        Certificate.Dispose();
     }
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 
@@ -48,5 +51,34 @@ public sealed class LogPrivacyTests(IdentityFixture fixture) : IClassFixture<Ide
         {
             Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
         }
+    }
+
+    public static TheoryData<HttpTransportType> Transports => [HttpTransportType.WebSockets, HttpTransportType.ServerSentEvents, HttpTransportType.LongPolling];
+
+    /// <summary>
+    /// A browser's client sends the token as access_token in the URL of every request of the connection (negotiate,
+    /// the WebSocket or event stream, each long poll); ASP.NET Core's request logs (Hosting.Diagnostics) would write
+    /// those URLs at Information, and the shipped levels keep them at Warning.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_token_in_the_hub_url_reaches_no_log_on_any_transport(HttpTransportType transport)
+    {
+        using var logs = new LogCapture();
+        await using var web = fixture.Create("Development", new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" }, logs);
+        var token = TestTokens.For(web, TestTokens.User("chw.north"));
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(web.Address, $"hubs/cases?access_token={token}"), o => o.Transports = transport)
+            .Build();
+
+        await connection.StartAsync();
+        var watched = await Record.ExceptionAsync(() => connection.InvokeAsync<object>("WatchCase", "c000000000000000000000000"));
+        await connection.StopAsync();
+
+        // The hub's answer to an unknown case: the connection was signed in and served.
+        Assert.Contains("Case not found", Assert.IsType<HubException>(watched).Message, StringComparison.Ordinal);
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(token.Split('.')[2], StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("access_token", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -10,7 +10,8 @@ namespace OrleansCases.Web.Tests.Identity;
 
 /// <summary>
 /// Outside Development (design.md section 7): no demo users, no password endpoints, tokens from the OpenID Connect
-/// authority with users recorded on first sign-in, and a refusal to start with the development key or no authority.
+/// authority with users recorded on first sign-in, and a refusal to start with the development key, no authority, or
+/// no certificate for the Data Protection keys.
 /// </summary>
 [Trait("Category", "Web")]
 public sealed class ProductionTests(IdentityFixture fixture) : IClassFixture<IdentityFixture>
@@ -158,7 +159,33 @@ public sealed class ProductionTests(IdentityFixture fixture) : IClassFixture<Ide
         Assert.Contains("Auth:Authority", Messages(refusal), StringComparison.Ordinal);
     }
 
-    private WebInstance Production(string authority) => fixture.Create("Production", new Dictionary<string, string?>
+    [Fact]
+    public async Task The_app_refuses_to_start_outside_development_without_a_data_protection_certificate()
+    {
+        await using var web = fixture.Create("Production", new Dictionary<string, string?> { ["Auth:Authority"] = "https://login.example.test/" });
+
+        var refusal = Record.Exception(() => web.Services);
+
+        Assert.NotNull(refusal);
+        Assert.Contains("Auth:DataProtectionCertificate:Path", Messages(refusal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_app_refuses_to_start_with_a_data_protection_certificate_it_cannot_open()
+    {
+        await using var web = fixture.Create("Production", new Dictionary<string, string?>(fixture.Certificate.PfxSettings("not-the-password"))
+        {
+            ["Auth:Authority"] = "https://login.example.test/",
+        });
+
+        var refusal = Record.Exception(() => web.Services);
+
+        Assert.NotNull(refusal);
+        Assert.Contains("Auth:DataProtectionCertificate:Path", Messages(refusal), StringComparison.Ordinal);
+        Assert.Contains(fixture.Certificate.PfxPath, Messages(refusal), StringComparison.Ordinal);
+    }
+
+    private WebInstance Production(string authority) => fixture.Create("Production", new Dictionary<string, string?>(fixture.Certificate.PemSettings)
     {
         ["Auth:Authority"] = authority,
         ["Auth:Audience"] = Audience,

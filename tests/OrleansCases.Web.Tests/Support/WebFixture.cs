@@ -15,6 +15,9 @@ public sealed class WebFixture : IAsyncLifetime
 
     public WebInstance B => _b ??= new WebInstance(_serviceId, Silo.GatewayPort);
 
+    /// <summary>A further instance of this cluster with settings of its own; the caller disposes it.</summary>
+    public WebInstance Create(IReadOnlyDictionary<string, string?> settings) => new(_serviceId, Silo.GatewayPort, settings: settings);
+
     public TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");
 
     public async Task InitializeAsync() =>

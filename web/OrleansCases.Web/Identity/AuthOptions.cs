@@ -31,6 +31,9 @@ public sealed class AuthOptions
     /// <summary>The Azure table that holds the Data Protection key ring every web instance shares.</summary>
     public string DataProtectionTable { get; set; } = "DataProtectionKeys";
 
+    /// <summary>Encrypts the keys of <see cref="DataProtectionTable"/> at rest; required outside Development.</summary>
+    public DataProtectionCertificateOptions DataProtectionCertificate { get; set; } = new();
+
     /// <summary>Outside Development: the Azure table of users recorded when they first sign in.</summary>
     public string UsersTable { get; set; } = "Users";
 
@@ -38,7 +41,8 @@ public sealed class AuthOptions
 
     /// <summary>
     /// Refuses a configuration that would be unsafe or cannot work in <paramref name="environment"/>, naming the
-    /// setting at fault: the app must not start with the development key in production, nor without an authority.
+    /// setting at fault: the app must not start with the development key in production, nor without an authority or a
+    /// certificate for the Data Protection keys.
     /// </summary>
     public void EnsureValidFor(IHostEnvironment environment)
     {
@@ -66,6 +70,16 @@ public sealed class AuthOptions
             {
                 throw Refuse("Audience", "is required outside Development: the audience the authority's tokens are issued for.");
             }
+
+            if (!DataProtectionCertificate.IsConfigured)
+            {
+                throw Refuse("DataProtectionCertificate:Path", $"is required outside Development (environment '{environment.EnvironmentName}'): the certificate (PKCS#12, or PEM with {Section}:DataProtectionCertificate:KeyPath) whose RSA key encrypts the Data Protection keys stored in the {DataProtectionTable} table; unencrypted, anyone who can read that table can forge session cookies.");
+            }
+        }
+
+        if (!DataProtectionCertificate.IsConfigured && !string.IsNullOrEmpty(DataProtectionCertificate.KeyPath))
+        {
+            throw Refuse("DataProtectionCertificate:Path", "is required when DataProtectionCertificate:KeyPath is set: the PEM certificate that goes with the key.");
         }
 
         if (TokenLifetime <= TimeSpan.Zero)

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using OrleansCases.Abstractions;
@@ -13,8 +11,9 @@ public static class IdentityExtensions
     /// <summary>
     /// Cookie sessions and bearer tokens, picked per request (<see cref="AuthSchemes"/>) and giving the same claims;
     /// antiforgery for cookie-authorized changes; rate limits; Data Protection keys shared through Azure Table
-    /// storage; the user directory. In Development: demo users, password sign-in and tokens signed with the
-    /// development key. Elsewhere: tokens of the OpenID Connect authority, and users recorded on first sign-in.
+    /// storage and encrypted at rest (<see cref="DataProtectionExtensions.AddSharedDataProtection"/>); the user
+    /// directory. In Development: demo users, password sign-in and tokens signed with the development key.
+    /// Elsewhere: tokens of the OpenID Connect authority, and users recorded on first sign-in.
     /// Refuses to start when the configuration does not fit the environment (<see cref="AuthOptions.EnsureValidFor"/>).
     /// </summary>
     public static WebApplicationBuilder AddCaseIdentity(this WebApplicationBuilder builder)
@@ -60,9 +59,7 @@ public static class IdentityExtensions
         });
         services.AddCaseRateLimiting();
 
-        services.AddSingleton<TableXmlRepository>();
-        services.AddDataProtection().SetApplicationName(TableXmlRepository.ApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<TableXmlRepository>((o, keys) => o.XmlRepository = keys);
+        services.AddSharedDataProtection(auth);
         return builder;
     }
 

@@ -20,4 +20,7 @@ internal static partial class IdentityLog
 
     [LoggerMessage(6, LogLevel.Information, "Bearer token refused: it lacks a consistent sub, role or region")]
     public static partial void IncompleteClaims(ILogger logger);
+
+    [LoggerMessage(7, LogLevel.Warning, "Data Protection keys are stored unencrypted in table {Table}: set Auth:DataProtectionCertificate:Path (PKCS#12, or PEM with :KeyPath) to encrypt them; outside Development the web refuses to start without it")]
+    public static partial void KeysUnencrypted(ILogger logger, string table);
 }

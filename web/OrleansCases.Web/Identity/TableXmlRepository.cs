@@ -13,7 +13,8 @@ namespace OrleansCases.Web.Identity;
 public sealed class TableXmlRepository : IXmlRepository
 {
     public const string ApplicationName = "OrleansCases";
-    private const string XmlColumn = "Xml";
+    /// <summary>The column holding a key (or revocation) element as XML text.</summary>
+    internal const string XmlColumn = "Xml";
 
     private readonly Lazy<TableClient> _table;
 
