@@ -14,6 +14,7 @@ namespace OrleansCases.Web.Tests.Support;
 public sealed class InjectedFaults : IIncomingGrainCallFilter, IOutgoingGrainCallFilter, IStreamFilter
 {
     private readonly ConcurrentDictionary<HeldCall, byte> _holds = new();
+    private readonly ConcurrentDictionary<CallCount, byte> _counts = new();
     private readonly ConcurrentDictionary<string, byte> _droppedRegions = new(StringComparer.Ordinal);
 
     /// <summary>Registers these faults with a silo's services (<see cref="TestSilo.StartAsync"/>'s services).</summary>
@@ -38,9 +39,17 @@ public sealed class InjectedFaults : IIncomingGrainCallFilter, IOutgoingGrainCal
     /// </summary>
     public HeldCall Hold<TGrain>(string method, string? key = null, bool afterRun = false)
     {
-        var hold = new HeldCall(this, typeof(TGrain), method, key, afterRun);
+        var hold = new HeldCall(this, new CallMatch(typeof(TGrain), method, key), afterRun);
         _holds[hold] = 0;
         return hold;
+    }
+
+    /// <summary>Counts the calls of <paramref name="method"/> on grains of <typeparamref name="TGrain"/> from now on.</summary>
+    public CallCount Count<TGrain>(string method, string? key = null)
+    {
+        var count = new CallCount(new CallMatch(typeof(TGrain), method, key));
+        _counts[count] = 0;
+        return count;
     }
 
     /// <summary>Drops every event of <paramref name="region"/> before the stream delivers it, until <see cref="Deliver"/>.</summary>
@@ -58,7 +67,12 @@ public sealed class InjectedFaults : IIncomingGrainCallFilter, IOutgoingGrainCal
     private async Task InvokeAsync(IGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var hold = _holds.Keys.FirstOrDefault(h => h.Matches(context));
+        foreach (var count in _counts.Keys.Where(c => c.Match.Matches(context)))
+        {
+            count.Increment();
+        }
+
+        var hold = _holds.Keys.FirstOrDefault(h => h.Match.Matches(context));
         if (hold is null)
         {
             await context.Invoke();
@@ -84,17 +98,17 @@ public sealed class InjectedFaults : IIncomingGrainCallFilter, IOutgoingGrainCal
 public sealed class HeldCall : IDisposable
 {
     private readonly InjectedFaults _faults;
-    private readonly Type _grain;
-    private readonly string _method;
-    private readonly string? _key;
     private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal HeldCall(InjectedFaults faults, Type grain, string method, string? key, bool afterRun)
+    internal HeldCall(InjectedFaults faults, CallMatch match, bool afterRun)
     {
-        (_faults, _grain, _method, _key) = (faults, grain, method, key);
+        _faults = faults;
+        Match = match;
         AfterRun = afterRun;
     }
+
+    internal CallMatch Match { get; }
 
     public bool AfterRun { get; }
 
@@ -110,14 +124,32 @@ public sealed class HeldCall : IDisposable
 
     public void Dispose() => Release();
 
-    internal bool Matches(IGrainCallContext context) =>
-        context.InterfaceMethod?.Name == _method
-        && context.InterfaceMethod.DeclaringType is { } declaring && _grain.IsAssignableFrom(declaring)
-        && (_key is null || context.TargetId.Key.ToString() == _key);
-
     internal Task WaitAsync()
     {
         _reached.TrySetResult();
         return _released.Task;
     }
+}
+
+/// <summary>How many calls an <see cref="InjectedFaults"/> saw that match, since the count was asked for.</summary>
+public sealed class CallCount
+{
+    private int _value;
+
+    internal CallCount(CallMatch match) => Match = match;
+
+    public int Value => Volatile.Read(ref _value);
+
+    internal CallMatch Match { get; }
+
+    internal void Increment() => Interlocked.Increment(ref _value);
+}
+
+/// <summary>Calls of a method of a grain interface, on one grain (by key) or any.</summary>
+internal sealed record CallMatch(Type Grain, string Method, string? Key)
+{
+    public bool Matches(IGrainCallContext context) =>
+        context.InterfaceMethod?.Name == Method
+        && context.InterfaceMethod.DeclaringType is { } declaring && Grain.IsAssignableFrom(declaring)
+        && (Key is null || context.TargetId.Key.ToString() == Key);
 }

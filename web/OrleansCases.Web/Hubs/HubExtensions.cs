@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 
 namespace OrleansCases.Web.Hubs;
 
@@ -10,7 +11,12 @@ public static class HubExtensions
     public static WebApplicationBuilder AddCaseHub(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = MaxMessageSize).AddMessagePackProtocol();
+        builder.Services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = MaxMessageSize;
+            o.AddFilter<HubRateLimitFilter>();
+        }).AddMessagePackProtocol();
+        builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         return builder;
     }

@@ -90,6 +90,7 @@ public sealed class AuthOptions
         RateLimits.PerUser.EnsureValid("RateLimits:PerUser");
         RateLimits.SignInPerUserName.EnsureValid("RateLimits:SignInPerUserName");
         RateLimits.SignInPerAddress.EnsureValid("RateLimits:SignInPerAddress");
+        RateLimits.HubPerUser.EnsureValid("RateLimits:HubPerUser");
     }
 
     internal static InvalidOperationException Refuse(string setting, string why) =>

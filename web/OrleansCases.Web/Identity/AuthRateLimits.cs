@@ -11,6 +11,12 @@ public sealed class AuthRateLimits
     /// <summary>Requests per user (by <c>sub</c>) to /api/cases, /api/feed and /api/me, on each web instance.</summary>
     public TokenBucketLimit PerUser { get; set; } = new() { TokenLimit = 600, TokensPerPeriod = 100, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 
+    /// <summary>
+    /// Hub method calls (WatchCase, UnwatchCase) per user, on each web instance: each WatchCase of a well-formed id
+    /// reaches a case grain, so without a bound a client could make the cluster activate grains as fast as it sends.
+    /// </summary>
+    public TokenBucketLimit HubPerUser { get; set; } = new() { TokenLimit = 60, TokensPerPeriod = 10, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
+
     /// <summary>Sign-in attempts (login and token) per user name, right or wrong.</summary>
     public TokenBucketLimit SignInPerUserName { get; set; } = new() { TokenLimit = 10, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromSeconds(6) };
 
