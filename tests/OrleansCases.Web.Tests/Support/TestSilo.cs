@@ -61,6 +61,13 @@ public sealed class TestSilo : IAsyncDisposable
         return new TestSilo(app, gatewayPort);
     }
 
+    /// <summary>
+    /// Stops the silo ungracefully, as a crash would: no grain is deactivated and nothing is handed over. Calls a
+    /// test holds in it are never let go (their code must not go on writing as if the silo lived), so the host is
+    /// left undisposed.
+    /// </summary>
+    public Task KillAsync() => _app.StopAsync(new CancellationToken(canceled: true));
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
