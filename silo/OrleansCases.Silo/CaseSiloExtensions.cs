@@ -53,6 +53,12 @@ public static class CaseSiloExtensions
                     cluster.ServiceId, cluster.ClusterId);
             }
 
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = cluster.ProbeTimeout;
+                o.NumMissedProbesLimit = cluster.MissedProbesLimit;
+            });
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
             silo.AddCaseGrainStorage();
             silo.AddCaseEventStreams(cluster);
             silo.AddActivityPropagation();

@@ -52,6 +52,26 @@ public sealed class CasesClusterOptions
     /// </summary>
     public bool KubernetesHosting { get; set; }
 
+    /// <summary>
+    /// How long a silo waits for another's answer to a liveness probe. With <see cref="MissedProbesLimit"/> it bounds
+    /// how long a crashed silo is still believed alive, and so how long calls to its grains fail: Orleans' defaults
+    /// (5 s, 3 probes) let clients see 15-30 s of outage; 2 s and 2 keep it under 10 s (README, Reliability).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:01:00")]
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Probes a silo may miss in a row before the others vote it dead.</summary>
+    [Range(1, 10)]
+    public int MissedProbesLimit { get; set; } = 2;
+
+    /// <summary>
+    /// How long a grain call waits for its answer, on silos and clients. Orleans' 30 s would let a call to a grain
+    /// whose silo died wait that long; nothing here takes more than a few seconds (the longest is an event queue's 5 s
+    /// long poll). API requests have their own, shorter deadline (the web's Cases:RequestTimeout).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The in-memory event queues of the stream provider when <see cref="Streams"/> is Memory.</summary>
     public EventQueueOptions EventQueues() => new() { Queues = StreamQueues };
 

@@ -33,6 +33,7 @@ public static class ClusterClientExtensions
                     cluster.GatewayPorts is [] ? [cluster.GatewayPort] : cluster.GatewayPorts, cluster.ServiceId, cluster.ClusterId);
             }
 
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
             client.AddCaseEventStreams(cluster);
             client.AddActivityPropagation();
             // The web serves the Orleans dashboard's pages (to admins only); the trace page would stream this host's logs.

@@ -90,6 +90,10 @@ public sealed class ApiCaller : IDisposable
             {
                 // Timed out: the outcome is unknown, which is what commandIds are for.
             }
+            finally
+            {
+                _outages.Attempted(DateTimeOffset.UtcNow - startedAt);
+            }
 
             failed = true;
             _outages.Failed(kind, startedAt);

@@ -41,7 +41,8 @@ public sealed class ClusterScript : IAsyncDisposable
     /// <summary>The script's last lines, for a failing test's message.</summary>
     public string Output => string.Join('\n', _output);
 
-    public static async Task<ClusterScript> StartAsync()
+    /// <summary>Starts the cluster with <paramref name="streams"/> (the script's CLUSTER_STREAMS: AzureQueue or Memory).</summary>
+    public static async Task<ClusterScript> StartAsync(string streams)
     {
         var runDirectory = Directory.CreateTempSubdirectory("orleanscases-cluster.").FullName;
         var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "deploy", "local", "cluster.sh")])
@@ -55,6 +56,7 @@ public sealed class ClusterScript : IAsyncDisposable
         start.Environment["CLUSTER_CONFIGURATION"] = Repository.BuildConfiguration;
         start.Environment["CLUSTER_RUN_DIR"] = runDirectory;
         start.Environment["CLUSTER_SERVICE_ID"] = "unique";
+        start.Environment["CLUSTER_STREAMS"] = streams;
         if (Environment.GetEnvironmentVariable("ORLEANSCASES_TEST_STORAGE") is { Length: > 0 } storage)
         {
             start.Environment["CLUSTER_STORAGE"] = storage;

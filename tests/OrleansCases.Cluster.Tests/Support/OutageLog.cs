@@ -13,6 +13,7 @@ public sealed class OutageLog
     private DateTimeOffset? _lastFailure;
     private DateTimeOffset? _lastRecovery;
     private TimeSpan _slowest;
+    private TimeSpan _longestAttempt;
 
     /// <summary>An attempt that started at <paramref name="startedAt"/> failed: 503, 429, or no answer at all.</summary>
     public void Failed(string kind, DateTimeOffset startedAt)
@@ -40,6 +41,27 @@ public sealed class OutageLog
         lock (_gate)
         {
             _slowest = took > _slowest ? took : _slowest;
+        }
+    }
+
+    /// <summary>One attempt (one HTTP request) took this long, answered or not.</summary>
+    public void Attempted(TimeSpan took)
+    {
+        lock (_gate)
+        {
+            _longestAttempt = took > _longestAttempt ? took : _longestAttempt;
+        }
+    }
+
+    /// <summary>The longest a single attempt waited for its answer: what a caller waits before it can retry.</summary>
+    public TimeSpan LongestAttempt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _longestAttempt;
+            }
         }
     }
 

@@ -5,32 +5,33 @@ using System.Threading.Channels;
 namespace OrleansCases.Cluster.Tests.Support;
 
 /// <summary>
-/// Steady traffic: each worker opens a case as its field worker (create, forward) and has its clinician claim and
-/// release it twice, then opens the next, as fast as the cluster answers, until stopped. A command under way when
-/// the traffic stops is still seen through to its answer.
+/// Steady traffic: each worker opens a case as its field worker (create, forward) and has its clinician claim,
+/// release and claim it again (<see cref="CommandsPerCase"/> commands), then opens the next, as fast as the cluster
+/// answers, until the traffic's cases are all done. Each command is retried with its commandId until answered 2xx.
 /// </summary>
 public sealed class Traffic
 {
-    private static readonly TimeSpan _stopTimeout = TimeSpan.FromSeconds(75);
+    /// <summary>What happens to each case, in order: its history, once every command is answered.</summary>
+    public static IReadOnlyList<string> Actions { get; } = ["create", "forward", "claim", "release", "claim"];
+
+    public static int CommandsPerCase => Actions.Count;
 
     private readonly ConcurrentQueue<Acknowledgement> _acknowledged = new();
     private readonly Channel<bool> _changes = Channel.CreateUnbounded<bool>();
     private readonly List<Task> _workers = [];
-    private volatile bool _stopping;
+    private int _casesLeft;
 
-    private Traffic()
-    {
-    }
+    private Traffic(int cases) => _casesLeft = cases;
 
     public IReadOnlyList<Acknowledgement> Acknowledged => [.. _acknowledged];
 
     public int Workers => _workers.Count;
 
-    /// <summary>Starts one worker per (field worker, clinician) pair.</summary>
-    public static Traffic Start(IReadOnlyList<(ApiCaller Owner, ApiCaller Clinician)> pairs)
+    /// <summary>Starts one worker per (field worker, clinician) pair; together they take <paramref name="cases"/> cases through.</summary>
+    public static Traffic Start(IReadOnlyList<(ApiCaller Owner, ApiCaller Clinician)> pairs, int cases)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var traffic = new Traffic();
+        var traffic = new Traffic(cases);
         for (var i = 0; i < pairs.Count; i++)
         {
             var (worker, (owner, clinician)) = (i, pairs[i]);
@@ -70,18 +71,14 @@ public sealed class Traffic
     public int AnsweredSince(int worker, DateTimeOffset since) =>
         _acknowledged.Count(a => a.Worker == worker && a.SentAt > since);
 
-    /// <summary>Stops starting commands and waits for those under way.</summary>
-    public async Task StopAsync()
-    {
-        _stopping = true;
-        await Task.WhenAll(_workers).WaitAsync(_stopTimeout);
-    }
+    /// <summary>Waits until every case has had all its commands answered.</summary>
+    public Task CompletedAsync(TimeSpan timeout) => Task.WhenAll(_workers).WaitAsync(timeout);
 
     private async Task RunAsync(int worker, ApiCaller owner, ApiCaller clinician)
     {
         try
         {
-            for (var n = 0; !_stopping; n++)
+            for (var n = 0; Interlocked.Decrement(ref _casesLeft) >= 0; n++)
             {
                 var created = await SendAsync(worker, owner, "/api/cases", "create", null, new
                 {
@@ -91,16 +88,9 @@ public sealed class Traffic
                     commandId = Guid.NewGuid().ToString("N"),
                 });
                 var caseId = created["id"]!.GetValue<string>();
-                foreach (var (caller, action) in new[]
+                foreach (var action in Actions.Skip(1))
                 {
-                    (owner, "forward"), (clinician, "claim"), (clinician, "release"), (clinician, "claim"), (clinician, "release"),
-                })
-                {
-                    if (_stopping)
-                    {
-                        break;
-                    }
-
+                    var caller = action == "forward" ? owner : clinician;
                     await SendAsync(worker, caller, $"/api/cases/{caseId}/actions/{action}", action, caseId, new
                     {
                         note = action == "release" ? "Back to the queue" : null,
