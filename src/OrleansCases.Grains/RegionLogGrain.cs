@@ -23,6 +23,13 @@ public sealed class RegionLogGrain(
     IOptions<FeedRetentionOptions> retention,
     ILogger<RegionLogGrain> logger) : Grain, IRegionLogGrain
 {
+    /// <summary>
+    /// How long one batch may take to store. Every command of the region waits behind it, so a request storage holds
+    /// (seen after an outage: answered a minute late, past the client's own network timeout) fails the batch instead,
+    /// whose commands answer 503 and are retried; a batch that did commit meanwhile is found by its head's ETag.
+    /// </summary>
+    public static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a batch's commands wait for its events to be published; the stored change is what counts.</summary>
     public static readonly TimeSpan PublishTimeout = TimeSpan.FromMilliseconds(500);
 
@@ -82,24 +89,26 @@ public sealed class RegionLogGrain(
         return _head;
     }
 
-    /// <summary>Reads the head row unless memory holds it; concurrent callers share one read.</summary>
+    /// <summary>
+    /// Reads the head row unless memory holds it; concurrent callers share one read in flight. A finished read is
+    /// never shared: one that completed at once (its answer already there) used to stay cached, so every later
+    /// reload returned at once without reading, and after a storage outage the log retried a stale head forever.
+    /// </summary>
     private Task LoadHeadAsync()
     {
-        return _headLoaded ? Task.CompletedTask : _headLoading ??= ReadAsync();
+        if (_headLoaded)
+        {
+            return Task.CompletedTask;
+        }
+
+        return _headLoading is { IsCompleted: false } reading ? reading : _headLoading = ReadAsync();
 
         async Task ReadAsync()
         {
-            try
-            {
-                var stored = await table.ReadHeadAsync(_region);
-                (_head, _headETag) = (stored.Seq, stored.ETag);
-                _feed.Reset(stored);
-                _headLoaded = true;
-            }
-            finally
-            {
-                _headLoading = null;
-            }
+            var stored = await table.ReadHeadAsync(_region);
+            (_head, _headETag) = (stored.Seq, stored.ETag);
+            _feed.Reset(stored);
+            _headLoaded = true;
         }
     }
 
@@ -176,7 +185,12 @@ public sealed class RegionLogGrain(
             return;
         }
 
-        var response = await table.SubmitAsync(batch.Build(_headETag));
+        Response<IReadOnlyList<Response>> response;
+        using (var deadline = new CancellationTokenSource(SubmitTimeout))
+        {
+            response = await table.SubmitAsync(batch.Build(_headETag), deadline.Token);
+        }
+
         var floor = _feed.Floor;
         _head = batch.Head;
         _headETag = response.Value[0].Headers.ETag;

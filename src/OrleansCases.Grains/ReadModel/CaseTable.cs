@@ -83,10 +83,10 @@ public sealed class CaseTable
     }
 
     /// <summary>Commits one region batch atomically; all its rows share the region's partition.</summary>
-    public async Task<Response<IReadOnlyList<Response>>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions)
+    public async Task<Response<IReadOnlyList<Response>>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
-        return await _table.SubmitTransactionAsync(actions);
+        return await _table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
     /// <summary>

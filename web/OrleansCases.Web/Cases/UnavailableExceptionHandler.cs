@@ -14,8 +14,11 @@ public sealed class UnavailableExceptionHandler : IExceptionHandler
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         // ConnectionFailedException: the gateway is unreachable (a silo restarting, seen under load while its
-        // replacement starts); GatewayTooBusyException: the gateway sheds load. Both are worth a retry.
-        if (exception is not (CaseUnavailableException or TimeoutException or SiloUnavailableException
+        // replacement starts); GatewayTooBusyException: the gateway sheds load. Both are worth a retry. A cancelled
+        // grain call the caller did not cancel: an activation that timed out reading storage (seen right after a
+        // storage outage ended).
+        var cancelledByCluster = exception is OperationCanceledException && !httpContext.RequestAborted.IsCancellationRequested;
+        if (!cancelledByCluster && exception is not (CaseUnavailableException or TimeoutException or SiloUnavailableException
             or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException))
         {
             return false;
