@@ -26,13 +26,16 @@ public sealed class ApiClient : IDisposable
     }
 
     /// <summary>A demo user signed in through POST /api/auth/token, as a load client would (any web, e.g. a <see cref="WebProcess"/>).</summary>
-    public static async Task<ApiClient> SignInAsync(Uri address, string userId)
+    public static async Task<ApiClient> SignInAsync(Uri address, string userId) => new(address, await RequestTokenAsync(address, userId));
+
+    /// <summary>A bearer token for a demo user from POST /api/auth/token of any web.</summary>
+    public static async Task<string> RequestTokenAsync(Uri address, string userId)
     {
         using var anonymous = new ApiClient(address, null);
         var answer = await ExpectAsync(
             await anonymous.PostJsonAsync("/api/auth/token", new { username = userId, password = Web.Identity.DemoUsers.Password }),
             HttpStatusCode.OK);
-        return new ApiClient(address, answer["accessToken"]!.GetValue<string>());
+        return answer["accessToken"]!.GetValue<string>();
     }
 
     /// <summary>A caller with any token at all, or none.</summary>

@@ -53,11 +53,16 @@ public sealed class LiveClient : IAsyncDisposable
     /// <summary>Every event so far, in arrival order.</summary>
     public IReadOnlyList<JsonElement> Received => [.. _received];
 
-    public static async Task<LiveClient> ConnectAsync(WebInstance web, string userId, bool messagePack = false, string? token = null)
+    public static Task<LiveClient> ConnectAsync(WebInstance web, string userId, bool messagePack = false, string? token = null)
     {
         ArgumentNullException.ThrowIfNull(web);
-        token ??= TestTokens.For(web, TestTokens.User(userId));
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(web.Address, "hubs/cases"), o =>
+        return ConnectAsync(web.Address, userId, token ?? TestTokens.For(web, TestTokens.User(userId)), messagePack);
+    }
+
+    /// <summary>Connects to the hub of any web (e.g. a <see cref="WebProcess"/>) with a token it accepts.</summary>
+    public static async Task<LiveClient> ConnectAsync(Uri web, string userId, string token, bool messagePack = false)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(web, "hubs/cases"), o =>
         {
             o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
             o.AccessTokenProvider = () => Task.FromResult<string?>(token);
