@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace OrleansCases.Web.Hubs;
 
@@ -16,18 +17,25 @@ public static class HubExtensions
             o.MaximumReceiveMessageSize = MaxMessageSize;
             o.AddFilter<HubRateLimitFilter>();
         }).AddMessagePackProtocol();
+        builder.Services.AddOptions<CaseHubOptions>().BindConfiguration(CaseHubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         return builder;
     }
 
-    /// <summary>/hubs/cases on WebSockets, server-sent events and long polling; closed when the sign-in expires.</summary>
+    /// <summary>
+    /// /hubs/cases on WebSockets, server-sent events and long polling; closed when the sign-in expires, or when a send
+    /// to it waits longer than <see cref="CaseHubOptions.TransportSendTimeout"/>.
+    /// </summary>
     public static IEndpointRouteBuilder MapCaseHub(this IEndpointRouteBuilder app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        var limits = app.ServiceProvider.GetRequiredService<IOptions<CaseHubOptions>>().Value;
         app.MapHub<CaseHub>("/hubs/cases", o =>
         {
             o.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling;
             o.CloseOnAuthenticationExpiration = true;
+            o.TransportSendTimeout = limits.TransportSendTimeout;
         });
         return app;
     }
