@@ -4,6 +4,7 @@ using OrleansCases.Web.Cases;
 using OrleansCases.Web.Feed;
 using OrleansCases.Web.Hubs;
 using OrleansCases.Web.Identity;
+using OrleansCases.Web.Overload;
 using OrleansCases.Web.Proxy;
 using OrleansCases.Web.Telemetry;
 
@@ -16,6 +17,7 @@ builder.AddCaseIdentity();
 builder.AddCasesApi();
 builder.AddCaseHub();
 builder.AddTrustedProxies();
+builder.AddOverloadLimits();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseConcurrencyGate();
 
 app.MapCasesHealth();
 app.MapAuthApi();

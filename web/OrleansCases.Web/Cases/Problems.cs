@@ -33,6 +33,16 @@ public static class Problems
             detail: "Retry with the same commandId: a command that did apply answers as it did the first time.");
     }
 
+    /// <summary>The instance has as many requests in progress as it takes; nothing of this one was done.</summary>
+    public static ProblemHttpResult Overloaded(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too busy.",
+            detail: "This instance is at its limit of requests in progress; nothing was done. Retry shortly.");
+    }
+
     /// <summary>A refused command, in the words of design.md section 4.</summary>
     public static ProblemHttpResult From(CaseCommandResult result)
     {
