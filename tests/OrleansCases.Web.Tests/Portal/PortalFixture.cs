@@ -13,6 +13,7 @@ public class PortalFixture : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string?>? _siloSettings;
     private readonly Action<IServiceCollection>? _siloServices;
+    private readonly IReadOnlyDictionary<string, string>? _webSettings;
 
     public PortalFixture()
     {
@@ -22,10 +23,13 @@ public class PortalFixture : IAsyncLifetime
     /// A fixture whose silo runs with <paramref name="siloSettings"/> (e.g. a short feed retention) and services of
     /// the test's (e.g. the grains' clock).
     /// </summary>
-    protected PortalFixture(IReadOnlyDictionary<string, string?> siloSettings, Action<IServiceCollection>? siloServices = null)
+    protected PortalFixture(
+        IReadOnlyDictionary<string, string?> siloSettings, Action<IServiceCollection>? siloServices = null,
+        IReadOnlyDictionary<string, string>? webSettings = null)
     {
         _siloSettings = siloSettings;
         _siloServices = siloServices;
+        _webSettings = webSettings;
     }
 
     /// <summary>Debian's package; ./test.sh installs it. Playwright must not download one (it cannot here).</summary>
@@ -54,7 +58,7 @@ public class PortalFixture : IAsyncLifetime
         }
 
         _silo = await TestSilo.StartAsync(ServiceId, "PortalTests" + Guid.NewGuid().ToString("N")[..12], _siloSettings, services: _siloServices);
-        Web = await WebProcess.StartAsync(ServiceId, _silo.GatewayPort);
+        Web = await WebProcess.StartAsync(ServiceId, _silo.GatewayPort, settings: _webSettings);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -20,10 +20,13 @@ public sealed class WebProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    private WebProcess(string serviceId, int gatewayPort, int port)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private WebProcess(string serviceId, int gatewayPort, int port, IReadOnlyDictionary<string, string>? settings)
     {
         _serviceId = serviceId;
         _gatewayPort = gatewayPort;
+        _settings = settings ?? new Dictionary<string, string>();
         Address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
     }
 
@@ -32,9 +35,11 @@ public sealed class WebProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote, for a failing test's message.</summary>
     public string Output => string.Join('\n', _output);
 
-    public static async Task<WebProcess> StartAsync(string serviceId, int gatewayPort, int? port = null)
+    /// <summary>Starts a web process; <paramref name="settings"/> are extra configuration (keys as in appsettings, "A:B").</summary>
+    public static async Task<WebProcess> StartAsync(
+        string serviceId, int gatewayPort, int? port = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var web = new WebProcess(serviceId, gatewayPort, port ?? FreePort.Next());
+        var web = new WebProcess(serviceId, gatewayPort, port ?? FreePort.Next(), settings);
         await web.StartAsync();
         return web;
     }
@@ -78,6 +83,11 @@ public sealed class WebProcess : IAsyncDisposable
         })
         {
             start.Environment[key] = value;
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
