@@ -175,7 +175,7 @@ public sealed class SlowConsumerTests(FloodFixture fixture, ITestOutputHelper ou
             Volatile.Write(ref _target, events);
             if (Count < events)
             {
-                await _all.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                await _all.Task.WaitAsync(TimeSpan.FromSeconds(120));
             }
         }
 

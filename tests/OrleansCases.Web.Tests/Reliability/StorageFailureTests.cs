@@ -20,7 +20,8 @@ public sealed class StorageFailureTests(FaultsFixture fixture) : IClassFixture<F
         await tables.DeleteTableAsync(fixture.Table);
         try
         {
-            foreach (var path in new[] { "/api/cases?view=region", $"/api/feed?after={cursor}", "/api/feed" })
+            // (GET /api/feed without a cursor answers the heads its region logs hold in memory: no storage read.)
+            foreach (var path in new[] { "/api/cases?view=region", $"/api/feed?after={cursor}" })
             {
                 var response = await chw.GetAsync(path);
                 Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{path} answered {(int)response.StatusCode}.");

@@ -42,8 +42,8 @@ public sealed class PausableStorageFixture : IAsyncLifetime
 [Trait("Category", "Slow")]
 public sealed class StoragePauseTests(PausableStorageFixture fixture, ITestOutputHelper output) : IClassFixture<PausableStorageFixture>
 {
-    // "Promptly": the API's deadline is 2 s; a request that hangs would take the storage client's 10 s or more.
-    private static readonly TimeSpan _prompt = TimeSpan.FromSeconds(4);
+    // "Promptly": the API's deadline is 2 s (a loaded box adds to it); a request that hangs would take the storage client's 10 s or more.
+    private static readonly TimeSpan _prompt = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan _recovery = TimeSpan.FromSeconds(60);
 
     [Theory]
@@ -109,8 +109,8 @@ public sealed class StoragePauseTests(PausableStorageFixture fixture, ITestOutpu
         await traffic.WaitAsync(_recovery);
         var firstAfter = answers.Where(a => a.At > resumedAt && (int)a.Status < 300).Min(a => a.At) - resumedAt;
 
-        // During the pause every attempt was answered, promptly; those not done before it, 503 with Retry-After.
-        var duringPause = answers.Where(a => a.At > pausedAt + _prompt && a.At < resumedAt).ToList();
+        // During the pause every attempt was answered, promptly: those sent while it lasted, 503 with Retry-After.
+        var duringPause = answers.Where(a => a.At - a.Took > pausedAt && a.At < resumedAt).ToList();
         Assert.NotEmpty(duringPause);
         Assert.All(duringPause, a => Assert.Equal(HttpStatusCode.ServiceUnavailable, a.Status));
         var slowest = answers.Max(a => a.Took);

@@ -41,6 +41,7 @@ public sealed class CaseEventBridge(
     private readonly Dictionary<string, DateTimeOffset> _resyncedAt = [];
     private readonly HashSet<string> _resyncDue = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _subscribing = new();
     private FeedCursor _positions = FeedCursor.Empty;
     private CancellationToken _stopping;
 
@@ -53,10 +54,9 @@ public sealed class CaseEventBridge(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
-        foreach (var region in options.Value.Regions)
-        {
-            await SubscribeAsync(region, stoppingToken);
-        }
+
+        // All regions at once: one after another, 122 regions took seconds, and no list is answered until then.
+        await Task.WhenAll(options.Value.Regions.Select(region => SubscribeAsync(region, stoppingToken)));
 
         _ready.TrySetResult();
 
@@ -99,14 +99,20 @@ public sealed class CaseEventBridge(
             try
             {
                 var stream = cluster.GetStreamProvider(CaseStreams.ProviderName).GetStream<CaseEvent>(CaseStreams.ForRegion(region));
-                _subscriptions[region] = await stream.SubscribeAsync(
+                var handle = await stream.SubscribeAsync(
                     (e, _) => _inbox.Writer.WriteAsync(new Item(region, e)).AsTask(),
                     ex => _inbox.Writer.WriteAsync(new Item(region, null, ex)).AsTask());
 
                 // Subscribe first, then read the head: nothing stored after the head can be missed.
-                if (!_positions.Positions.ContainsKey(region))
+                var head = _positions.Positions.ContainsKey(region) ? (long?)null : await HeadAsync(region);
+                lock (_subscribing)
                 {
-                    _positions = _positions.With(region, await HeadAsync(region));
+                    // Regions subscribe concurrently at start; the loop that otherwise owns these has not begun.
+                    _subscriptions[region] = handle;
+                    if (head is { } first)
+                    {
+                        _positions = _positions.With(region, first);
+                    }
                 }
 
                 BridgeLog.Subscribed(logger, region, _positions[region]);

@@ -47,18 +47,14 @@ public static class FeedApi
             return Problems.Invalid("after", "is not a cursor of this API.");
         }
 
+        // Every region in scope at once: an admin's is every region.
         var take = limit ?? DefaultLimit;
-        var pages = new List<(string Region, FeedPage Page)>();
-        foreach (var region in FeedHeads.ScopeOf(caller, options.Value))
+        var pages = await Task.WhenAll(FeedHeads.ScopeOf(caller, options.Value).Select(async region =>
+            (Region: region, Page: await cluster.GetGrain<ICaseQueryGrain>(0).ReadFeedAsync(region, cursor[region], take))));
+        if (pages.FirstOrDefault(p => cursor[p.Region] < p.Page.Floor) is { Page: not null } gone)
         {
-            var page = await cluster.GetGrain<ICaseQueryGrain>(0).ReadFeedAsync(region, cursor[region], take);
-            if (cursor[region] < page.Floor)
-            {
-                metrics.FeedRead(gone: true);
-                return Problems.Gone($"Events of {region} before seq {page.Floor + 1} are no longer kept: reload your lists.");
-            }
-
-            pages.Add((region, page));
+            metrics.FeedRead(gone: true);
+            return Problems.Gone($"Events of {gone.Region} before seq {gone.Page.Floor + 1} are no longer kept: reload your lists.");
         }
 
         metrics.FeedRead(gone: false);
@@ -71,7 +67,7 @@ public static class FeedApi
     /// walking past it by time would skip it for good. Every event walked past moves the cursor, shown or not. The walk
     /// stops where a full page runs out: that region may have unread events older than the next one of another region.
     /// </summary>
-    private static FeedResponse Merge(UserRef caller, FeedCursor cursor, List<(string Region, FeedPage Page)> pages, int take)
+    private static FeedResponse Merge(UserRef caller, FeedCursor cursor, IReadOnlyList<(string Region, FeedPage Page)> pages, int take)
     {
         var regions = pages.Select(p => new RegionPage(p.Region, p.Page.Items, p.Page.Items.Count == take)).ToList();
         var items = new List<CaseStatusUpdate>();

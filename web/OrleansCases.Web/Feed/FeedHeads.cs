@@ -13,17 +13,20 @@ public static class FeedHeads
         return caller.Role == UserRole.Admin ? options.Regions : options.Serves(caller.Region) ? [caller.Region!] : [];
     }
 
-    /// <summary>A cursor at the head of every region in the caller's scope; <paramref name="known"/> is a head already read.</summary>
+    /// <summary>
+    /// A cursor at the head of every region in the caller's scope; <paramref name="known"/> is a head already read.
+    /// The others come from their region logs, which hold their heads in memory, all at once: an admin's scope is
+    /// every region, and a storage read per region, one after another, took seconds at 122 regions.
+    /// </summary>
     public static async Task<FeedCursor> CursorForAsync(
         IClusterClient cluster, UserRef caller, CasesOptions options, (string Region, long Head)? known = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
+        var heads = await Task.WhenAll(ScopeOf(caller, options).Select(async region =>
+            (region, known is { } k && k.Region == region ? k.Head : await cluster.GetGrain<IRegionLogGrain>(region).HeadAsync())));
         var cursor = FeedCursor.Empty;
-        foreach (var region in ScopeOf(caller, options))
+        foreach (var (region, head) in heads)
         {
-            var head = known is { } k && k.Region == region
-                ? k.Head
-                : (await cluster.GetGrain<ICaseQueryGrain>(0).ReadFeedAsync(region, long.MaxValue - 1, 1)).Head;
             cursor = cursor.With(region, head);
         }
 
