@@ -42,7 +42,8 @@ public sealed class PausableStorageFixture : IAsyncLifetime
 [Trait("Category", "Slow")]
 public sealed class StoragePauseTests(PausableStorageFixture fixture, ITestOutputHelper output) : IClassFixture<PausableStorageFixture>
 {
-    // "Promptly": the API's deadline is 2 s (a loaded box adds to it); a request that hangs would take the storage client's 10 s or more.
+    // "Promptly": the API's deadline is 2 s (a loaded box adds to it); a request that hangs would take the storage
+    // client's 10 s or more.
     private static readonly TimeSpan _prompt = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan _recovery = TimeSpan.FromSeconds(60);
 
