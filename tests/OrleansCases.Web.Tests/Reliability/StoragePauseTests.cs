@@ -8,8 +8,8 @@ using Xunit.Abstractions;
 
 namespace OrleansCases.Web.Tests.Reliability;
 
-/// <summary>A silo and a web instance on an Azurite of their own, which a test pauses.</summary>
-public sealed class PausableStorageFixture : IAsyncLifetime
+/// <summary>A silo and a web instance on an Azurite of their own, which a test pauses; memory streams.</summary>
+public class PausableStorageFixture : IAsyncLifetime
 {
     private readonly string _serviceId = "pause" + Guid.NewGuid().ToString("N")[..12];
     private TestSilo? _silo;
@@ -18,10 +18,17 @@ public sealed class PausableStorageFixture : IAsyncLifetime
 
     public WebInstance Web { get; private set; } = null!;
 
+    /// <summary>What carries the case-events streams (Cluster:Streams), on the silo and the web alike.</summary>
+    protected virtual string Streams => "Memory";
+
     public async Task InitializeAsync()
     {
         Storage = await PrivateAzurite.StartAsync();
-        var settings = new Dictionary<string, string?> { ["Storage:ConnectionString"] = Storage.ConnectionString };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Storage.ConnectionString,
+            ["Cluster:Streams"] = Streams,
+        };
         _silo = await TestSilo.StartAsync(_serviceId, "Pause" + Guid.NewGuid().ToString("N")[..12], settings);
         Web = new WebInstance(_serviceId, _silo.GatewayPort, settings: settings);
     }
@@ -34,13 +41,27 @@ public sealed class PausableStorageFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The same with Azure Queue streams, whose queues are in the paused storage too.</summary>
+public sealed class PausableQueueStorageFixture : PausableStorageFixture
+{
+    protected override string Streams => "AzureQueue";
+}
+
+[Trait("Category", "Web")]
+[Trait("Category", "Slow")]
+public sealed class StoragePauseTests(PausableStorageFixture fixture, ITestOutputHelper output)
+    : StoragePauseTestsBase(fixture, output), IClassFixture<PausableStorageFixture>;
+
+[Trait("Category", "Web")]
+[Trait("Category", "Slow")]
+public sealed class StoragePauseWithQueueStreamsTests(PausableQueueStorageFixture fixture, ITestOutputHelper output)
+    : StoragePauseTestsBase(fixture, output), IClassFixture<PausableQueueStorageFixture>;
+
 /// <summary>
 /// Storage paused (Azurite SIGSTOPped) under traffic: the API answers 503 with Retry-After promptly instead of
 /// hanging, the hub stays up, nothing half-written remains, and service resumes by itself when storage does.
 /// </summary>
-[Trait("Category", "Web")]
-[Trait("Category", "Slow")]
-public sealed class StoragePauseTests(PausableStorageFixture fixture, ITestOutputHelper output) : IClassFixture<PausableStorageFixture>
+public abstract class StoragePauseTestsBase(PausableStorageFixture fixture, ITestOutputHelper output)
 {
     // "Promptly": the API's deadline is 2 s (a loaded box adds to it); a request that hangs would take the storage
     // client's 10 s or more.
@@ -142,7 +163,7 @@ public sealed class StoragePauseTests(PausableStorageFixture fixture, ITestOutpu
         }
 
         output.WriteLine(
-            $"paused {seconds} s: {answers.Count} attempts, {answers.Count(a => a.Status == HttpStatusCode.ServiceUnavailable)} answered 503; " +
+            $"{fixture.GetType().Name}, paused {seconds} s: {answers.Count} attempts, {answers.Count(a => a.Status == HttpStatusCode.ServiceUnavailable)} answered 503; " +
             $"slowest answer {slowest.TotalSeconds:F2} s; first 2xx {firstAfter.TotalSeconds:F1} s after storage resumed; " +
             $"{acknowledged.Count} commands on {stored.Count} cases, all stored once");
     }

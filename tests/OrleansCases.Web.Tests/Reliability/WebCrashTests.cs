@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 
 namespace OrleansCases.Web.Tests.Reliability;
 
-/// <summary>A silo and two web instances as real processes of their own, so that one can be SIGKILLed.</summary>
-public sealed class TwoWebProcessesFixture : IAsyncLifetime
+/// <summary>A silo and two web instances as real processes of their own, so that one can be SIGKILLed; memory streams.</summary>
+public class TwoWebProcessesFixture : IAsyncLifetime
 {
     private readonly string _serviceId = "webcrash" + Guid.NewGuid().ToString("N")[..12];
     private TestSilo? _silo;
@@ -16,11 +16,16 @@ public sealed class TwoWebProcessesFixture : IAsyncLifetime
 
     public WebProcess B { get; private set; } = null!;
 
+    /// <summary>What carries the case-events streams (Cluster:Streams).</summary>
+    protected virtual string Streams => "Memory";
+
     public async Task InitializeAsync()
     {
-        _silo = await TestSilo.StartAsync(_serviceId, "WebCrash" + Guid.NewGuid().ToString("N")[..12]);
-        A = await WebProcess.StartAsync(_serviceId, _silo.GatewayPort);
-        B = await WebProcess.StartAsync(_serviceId, _silo.GatewayPort);
+        _silo = await TestSilo.StartAsync(
+            _serviceId, "WebCrash" + Guid.NewGuid().ToString("N")[..12], new Dictionary<string, string?> { ["Cluster:Streams"] = Streams });
+        var settings = new Dictionary<string, string> { ["Cluster:Streams"] = Streams };
+        A = await WebProcess.StartAsync(_serviceId, _silo.GatewayPort, settings: settings);
+        B = await WebProcess.StartAsync(_serviceId, _silo.GatewayPort, settings: settings);
     }
 
     public async Task DisposeAsync()
@@ -31,12 +36,25 @@ public sealed class TwoWebProcessesFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The same with Azure Queue streams.</summary>
+public sealed class TwoWebProcessesOnQueuesFixture : TwoWebProcessesFixture
+{
+    protected override string Streams => "AzureQueue";
+}
+
+[Trait("Category", "Web")]
+public sealed class WebCrashTests(TwoWebProcessesFixture fixture, ITestOutputHelper output)
+    : WebCrashTestsBase(fixture, output), IClassFixture<TwoWebProcessesFixture>;
+
+[Trait("Category", "Web")]
+public sealed class WebCrashWithQueueStreamsTests(TwoWebProcessesOnQueuesFixture fixture, ITestOutputHelper output)
+    : WebCrashTestsBase(fixture, output), IClassFixture<TwoWebProcessesOnQueuesFixture>;
+
 /// <summary>
 /// A web instance SIGKILLed: its clients reconnect to another and converge through the feed from their last cursor,
 /// and its stream subscription, left behind in the cluster, holds up neither the commands nor the other instance.
 /// </summary>
-[Trait("Category", "Web")]
-public sealed class WebCrashTests(TwoWebProcessesFixture fixture, ITestOutputHelper output) : IClassFixture<TwoWebProcessesFixture>
+public abstract class WebCrashTestsBase(TwoWebProcessesFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_killed_web_instances_clients_converge_on_another_and_its_subscription_costs_the_others_nothing()
@@ -87,6 +105,6 @@ public sealed class WebCrashTests(TwoWebProcessesFixture fixture, ITestOutputHel
             Assert.Equal(ApiClient.Version(stored), versions.GetValueOrDefault(id));
         }
 
-        output.WriteLine($"after the kill: 20 commands, each pair answered and delivered on the other instance in at most {delays.Max().TotalMilliseconds:F0} ms (median {delays.Order().ElementAt(delays.Count / 2).TotalMilliseconds:F0} ms); the moved client caught up {feed["items"]!.AsArray().Count} events from its cursor");
+        output.WriteLine($"{fixture.GetType().Name}, after the kill: 20 commands, each pair answered and delivered on the other instance in at most {delays.Max().TotalMilliseconds:F0} ms (median {delays.Order().ElementAt(delays.Count / 2).TotalMilliseconds:F0} ms); the moved client caught up {feed["items"]!.AsArray().Count} events from its cursor");
     }
 }
