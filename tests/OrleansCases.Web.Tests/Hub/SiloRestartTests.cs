@@ -3,42 +3,6 @@ using Xunit;
 
 namespace OrleansCases.Web.Tests.Hub;
 
-/// <summary>A silo of its own that a test can stop and start again on the same ports and storage.</summary>
-public sealed class RestartableSiloFixture : IAsyncLifetime
-{
-    private readonly string _serviceId = "restart" + Guid.NewGuid().ToString("N")[..12];
-    private readonly string _table = "Restart" + Guid.NewGuid().ToString("N")[..12];
-    private readonly (int Silo, int Gateway) _ports = (FreePort.Next(), FreePort.Next());
-    private TestSilo? _silo;
-    private WebInstance? _web;
-
-    public WebInstance Web => _web ??= new WebInstance(_serviceId, _ports.Gateway);
-
-    public async Task InitializeAsync() => _silo = await StartSiloAsync();
-
-    /// <summary>Stops the silo (the web instance stays up, its clients connected) and starts a new one in its place.</summary>
-    public async Task RestartSiloAsync()
-    {
-        await _silo!.DisposeAsync();
-        _silo = await StartSiloAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_web is not null)
-        {
-            await _web.DisposeAsync();
-        }
-
-        if (_silo is not null)
-        {
-            await _silo.DisposeAsync();
-        }
-    }
-
-    private Task<TestSilo> StartSiloAsync() => TestSilo.StartAsync(_serviceId, _table, ports: _ports);
-}
-
 [Trait("Category", "Web")]
 public sealed class SiloRestartTests(RestartableSiloFixture fixture) : IClassFixture<RestartableSiloFixture>
 {

@@ -7,60 +7,13 @@ using Xunit;
 namespace OrleansCases.Web.Tests.Reliability;
 
 /// <summary>
-/// One silo that a test kills at a chosen step of the write path and replaces with a new one on the same ports and
-/// storage; the web instance and its live clients stay up through it.
-/// </summary>
-public sealed class CrashFixture : IAsyncLifetime
-{
-    private readonly string _serviceId = "crash" + Guid.NewGuid().ToString("N")[..12];
-    private readonly string _table = "Crash" + Guid.NewGuid().ToString("N")[..12];
-    private readonly (int Silo, int Gateway) _ports = (FreePort.Next(), FreePort.Next());
-    private TestSilo? _silo;
-    private WebInstance? _web;
-
-    public WebInstance Web => _web ??= new WebInstance(_serviceId, _ports.Gateway);
-
-    /// <summary>Faults of the silo now running; a replacement starts with none.</summary>
-    public InjectedFaults Faults { get; private set; } = new();
-
-    public async Task InitializeAsync() => _silo = await StartSiloAsync();
-
-    /// <summary>Kills the silo outright and starts another in its place.</summary>
-    public async Task CrashAndReplaceAsync()
-    {
-        await _silo!.KillAsync();
-        Faults = new InjectedFaults();
-        _silo = await StartSiloAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_web is not null)
-        {
-            await _web.DisposeAsync();
-        }
-
-        if (_silo is not null)
-        {
-            await _silo.DisposeAsync();
-        }
-    }
-
-    private Task<TestSilo> StartSiloAsync()
-    {
-        var faults = Faults;
-        return TestSilo.StartAsync(_serviceId, _table, ports: _ports, services: faults.AddToSilo);
-    }
-}
-
-/// <summary>
 /// Every stored change reaches its region's lists, feed and live clients within seconds, with no further command or
 /// read of that case, when the silo dies between any two steps of the write path: the case grain has recorded the
 /// case's home and sent the change to its region log; the log has stored the change's batch (tip, history, lists and
 /// feed in one transaction) and is publishing it; it has published and is answering.
 /// </summary>
 [Trait("Category", "Web")]
-public sealed class WritePathCrashTests(CrashFixture fixture) : IClassFixture<CrashFixture>
+public sealed class WritePathCrashTests(RestartableSiloFixture fixture) : IClassFixture<RestartableSiloFixture>
 {
     private static readonly TimeSpan _patience = TimeSpan.FromSeconds(30);
 
