@@ -24,14 +24,14 @@ public static class FeedApi
     }
 
     public static async Task<Results<Ok<FeedResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ReadAsync(
-        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, Telemetry.WebMetrics metrics, string? after, int? limit)
+        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, Telemetry.WebMetrics metrics, string? after, string? limit)
     {
         if (Caller.Of(http) is not { } caller)
         {
             return TypedResults.Unauthorized();
         }
 
-        if (limit is < 1 or > MaxLimit)
+        if (!QueryLimit.TryRead(limit, 1, MaxLimit, out var requested))
         {
             return Problems.Invalid("limit", $"must be 1 to {MaxLimit}.");
         }
@@ -47,7 +47,7 @@ public static class FeedApi
             return Problems.Invalid("after", "is not a cursor of this API.");
         }
 
-        var take = limit ?? DefaultLimit;
+        var take = requested ?? DefaultLimit;
         var pages = new List<(string Region, FeedPage Page)>();
         foreach (var region in FeedHeads.ScopeOf(caller, options.Value))
         {
