@@ -50,8 +50,21 @@ public sealed class FuzzHttp(FuzzFixture fixture, FuzzStats stats) : IDisposable
             request.Content = new ByteArrayContent([]);
         }
 
-        using var response = await _clients[web % _clients.Length].SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        HttpResponseMessage response;
+        string text;
+        try
+        {
+            response = await _clients[web % _clients.Length].SendAsync(request);
+            text = await response.Content.ReadAsStringAsync();
+        }
+        catch (HttpRequestException ex)
+        {
+            // No answer at all: the checks decide whether that may be (status 0), and the run goes on.
+            stats.Answered(0);
+            return new Answer(0, null, $"{ex.Message} {ex.InnerException?.Message}", null, null);
+        }
+
+        using var disposing = response;
         stats.Answered((int)response.StatusCode);
         return new Answer(
             (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, response.Headers.Location?.OriginalString,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrleansCases.Web.Cases;
+using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Fuzzing;
 
@@ -60,7 +61,10 @@ public sealed class HubSteps(CaseModel model, Breaks breaks, FuzzStats stats, Li
     {
         ArgumentNullException.ThrowIfNull(step);
         var connection = live.Of(step.User, step.Connection);
-        var (id, _) = resolver.Case(step.Case);
+
+        // Mostly a case the connection watches: an unwatch that does not take must show in what arrives after it.
+        var watching = connection.Watching;
+        var id = watching.Count > 0 && step.Case.Pick % 4 != 0 ? watching[step.Case.Pick % watching.Count] : resolver.Case(step.Case).Id;
         var (error, _) = await InvokeAsync(connection, "UnwatchCase", id);
         breaks.Check(error is null, "hub", () => $"UnwatchCase({AnswerChecks.Clip(id)}) failed: {error}");
         connection.Watched(id, model.Step, watching: false);
@@ -94,11 +98,12 @@ public sealed class HubSteps(CaseModel model, Breaks breaks, FuzzStats stats, Li
         }
         else if (result is IDictionary<object, object?> map)
         {
-            // MessagePack: the answer's keys are camelCase too; its version is the case's.
-            breaks.Check(
-                map.TryGetValue("version", out var v) && Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) == target.Version
-                    && map.TryGetValue("id", out var i) && (string?)i == target.Id,
-                "storage", () => $"WatchCase over MessagePack answered {string.Join(",", map.Keys)} for version {target.Version}");
+            // MessagePack: the same document as JSON (design.md section 5), so the same checks.
+            var view = MessagePackJson.From(map).Deserialize<CaseResponse>(AnswerChecks.Json);
+            if (breaks.Check(view is not null && view.Id == target.Id, "hub", () => $"WatchCase over MessagePack answered {MessagePackJson.From(map)}"))
+            {
+                CaseReads.Check(breaks, connection.User, target, view!, "WatchCase over MessagePack");
+            }
         }
         else
         {

@@ -32,6 +32,10 @@ public sealed class LiveConnection(UserRef user, int web, bool messagePack, Live
         log.Add((step, watching));
     }
 
+    /// <summary>The cases this connection watches now (watched last, not unwatched since), oldest first.</summary>
+    public IReadOnlyList<string> Watching =>
+        [.. _watches.Where(w => w.Value[^1].Watching).OrderBy(w => w.Value[^1].Step).Select(w => w.Key)];
+
     /// <summary>
     /// Whether a watch may have delivered an event whose command was sent at <paramref name="step"/>: the case was
     /// watched then (watched last before it, not unwatched since), or watched at any time after it (an event the

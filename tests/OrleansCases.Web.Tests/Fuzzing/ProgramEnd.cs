@@ -42,7 +42,9 @@ public sealed class ProgramEnd(FuzzCallers callers, FuzzHttp http, CaseModel mod
             }
         }
 
+        breaks.Where = string.Create(CultureInfo.InvariantCulture, $"program {runner.Program} end, live");
         CheckLive(firstStep);
+        breaks.Where = string.Create(CultureInfo.InvariantCulture, $"program {runner.Program} end, storage");
         await CheckStorageAsync();
         await CheckListsAsync();
         await CheckFeedAsync(heads);
@@ -151,17 +153,20 @@ public sealed class ProgramEnd(FuzzCallers callers, FuzzHttp http, CaseModel mod
         }
     }
 
-    /// <summary>Both regions' whole region lists, paged: every case of the model, newest change first, as the model holds it.</summary>
+    /// <summary>
+    /// Both regions' whole region and queue lists, paged: every case of the model (and every one ForwardedToClinician),
+    /// newest change first, as the model holds it.
+    /// </summary>
     private async Task CheckListsAsync()
     {
         var admin = callers[_admin];
-        foreach (var region in CaseModel.Regions)
+        foreach (var (region, view) in CaseModel.Regions.SelectMany(r => new[] { (r, "region"), (r, "queue") }))
         {
             var listed = new List<CaseRecord>();
             string? cursor = null;
             do
             {
-                var path = $"/api/cases?view=region&region={region}&limit={CaseListQuery.MaxLimit}" + (cursor is null ? "" : $"&cursor={cursor}");
+                var path = $"/api/cases?view={view}&region={region}&limit={CaseListQuery.MaxLimit}" + (cursor is null ? "" : $"&cursor={cursor}");
                 var answer = await http.SendAsync(admin, listed.Count % 2, HttpMethod.Get, path);
                 if (!breaks.Check(answer.Status == 200, "storage", () => $"region list {path} got {answer.Status}: {AnswerChecks.Clip(answer.Text)}")
                     || AnswerChecks.Read<CaseListResponse>(breaks, answer) is not { } page)
@@ -174,10 +179,12 @@ public sealed class ProgramEnd(FuzzCallers callers, FuzzHttp http, CaseModel mod
             }
             while (cursor is not null);
 
-            var expected = model.Cases.Where(c => c.Region == region).OrderByDescending(c => c.Seq).Select(c => c.Record).ToList();
+            var expected = model.Cases
+                .Where(c => c.Region == region && (view == "region" || c.Record.Status == CaseStatus.ForwardedToClinician))
+                .OrderByDescending(c => c.Seq).Select(c => c.Record).ToList();
             breaks.Check(
                 listed.SequenceEqual(expected), "storage",
-                () => $"the {region} region list holds {listed.Count} cases, the 2xx answers made {expected.Count}; first difference at "
+                () => $"the {region} {view} list holds {listed.Count} cases, the 2xx answers made {expected.Count}; first difference at "
                     + $"{listed.Zip(expected).TakeWhile(p => p.First == p.Second).Count()}");
         }
     }
