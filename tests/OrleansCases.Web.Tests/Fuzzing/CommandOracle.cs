@@ -24,16 +24,14 @@ public static class CommandOracle
             return Expectation.Unauthorized;
         }
 
-        switch (body.Shape)
+        if (Framing(body, "create") is { } refused)
         {
-            case BodyShape.TooLarge:
-                return Expectation.TooLarge;
-            case BodyShape.NotJson:
-                return Expectation.Invalid("create body not sent as JSON", key: "body");
-            case BodyShape.Malformed:
-                return Expectation.Invalid("create body malformed");
-            case BodyShape.Ambiguous:
-                return Expectation.AnyOf("create body read as the framework chooses", 201, 400, 403);
+            return refused;
+        }
+
+        if (body.Shape == BodyShape.Ambiguous)
+        {
+            return Expectation.AnyOf("create body read as the framework chooses", 201, 400, 403);
         }
 
         if (body.Bytes is null)
@@ -84,18 +82,16 @@ public static class CommandOracle
 
         var user = caller.User!;
         var readable = target is not null && Section3.MayRead(user, target.Region, target.OwnerId);
-        switch (body.Shape)
+        if (Framing(body, "action") is { } refused)
         {
-            case BodyShape.TooLarge:
-                return Expectation.TooLarge;
-            case BodyShape.NotJson:
-                return Expectation.Invalid("action body not sent as JSON", key: "body");
-            case BodyShape.Malformed:
-                return Expectation.Invalid("action body malformed");
-            case BodyShape.Ambiguous:
-                return readable
-                    ? Expectation.AnyOf("action body read as the framework chooses", 200, 400, 403, 409)
-                    : Expectation.AnyOf("action body read as the framework chooses, on a case the caller may not read", 400, 404);
+            return refused;
+        }
+
+        if (body.Shape == BodyShape.Ambiguous)
+        {
+            return readable
+                ? Expectation.AnyOf("action body read as the framework chooses", 200, 400, 403, 409)
+                : Expectation.AnyOf("action body read as the framework chooses, on a case the caller may not read", 400, 404);
         }
 
         if (body.TypeErrorField is { } wrong)
@@ -158,4 +154,13 @@ public static class CommandOracle
             _ => throw new InvalidOperationException($"Unexpected decision {decision.Outcome}."),
         };
     }
+
+    /// <summary>A body refused whole, before any field is read: too large, not sent as JSON, or no JSON object.</summary>
+    private static Expectation? Framing(RenderedBody body, string what) => body.Shape switch
+    {
+        BodyShape.TooLarge => Expectation.TooLarge,
+        BodyShape.NotJson => Expectation.Invalid($"{what} body not sent as JSON", key: "body"),
+        BodyShape.Malformed => Expectation.Invalid($"{what} body malformed"),
+        _ => null,
+    };
 }

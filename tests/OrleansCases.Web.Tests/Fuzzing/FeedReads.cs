@@ -22,8 +22,7 @@ public sealed class FeedReads(CaseModel model, Breaks breaks, FuzzStats stats)
         var after = p.After switch
         {
             FeedCursorKind.Absent => null,
-            FeedCursorKind.Pool when model.FeedCursors.Count > 0 => model.FeedCursors[model.FeedCursors.Count - 1 - (p.Pick % Math.Min(model.FeedCursors.Count, 50))],
-            FeedCursorKind.Pool => null,
+            FeedCursorKind.Pool => Recent.Pick(model.FeedCursors, p.Pick, 50),
             FeedCursorKind.Crafted => Crafted(p.Pick),
             _ => Garbage.Of(Garbage.FeedCursors, p.Pick),
         };

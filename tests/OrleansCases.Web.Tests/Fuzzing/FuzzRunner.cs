@@ -42,10 +42,12 @@ public sealed class FuzzRunner(
             case GuidedStep s:
                 await GuidedAsync(s);
                 break;
-            case ResendStep s when _resendable.Count > 0:
-                await CommandAsync(_resendable[_resendable.Count - 1 - (s.Pick % Math.Min(_resendable.Count, ResendWindow))], s.Web);
-                break;
-            case ResendStep:
+            case ResendStep s:
+                if (Recent.Pick(_resendable, s.Pick, ResendWindow) is { } again)
+                {
+                    await CommandAsync(again, s.Web);
+                }
+
                 break;
             case GetCaseStep s:
                 await GetCaseAsync(s);

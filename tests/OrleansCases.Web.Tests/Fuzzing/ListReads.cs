@@ -61,8 +61,7 @@ public sealed class ListReads(CaseModel model, Breaks breaks, FuzzStats stats)
         var cursor = p.Cursor switch
         {
             ListCursorKind.Absent => null,
-            ListCursorKind.Pool when model.ListCursors.Count > 0 => model.ListCursors[model.ListCursors.Count - 1 - (p.Pick % Math.Min(model.ListCursors.Count, 50))],
-            ListCursorKind.Pool => null,
+            ListCursorKind.Pool => Recent.Pick(model.ListCursors, p.Pick, 50),
             ListCursorKind.Crafted => Crafted(p.Pick),
             _ => Garbage.Of(Garbage.ListCursors, p.Pick),
         };

@@ -26,7 +26,7 @@ public sealed class Resolver(CaseModel model, FuzzCallers callers)
         var kind = cases.Count == 0 && target.Kind is CaseRefKind.Recent or CaseRefKind.Any ? CaseRefKind.Phantom : target.Kind;
         return kind switch
         {
-            CaseRefKind.Recent => Found(cases[cases.Count - 1 - (target.Pick % Math.Min(RecentCases, cases.Count))]),
+            CaseRefKind.Recent => Found(Recent.Pick(cases, target.Pick, RecentCases)!),
             CaseRefKind.Any => Found(cases[target.Pick % cases.Count]),
             CaseRefKind.Phantom => (CaseIds.ForCreate("phantom", target.Pick.ToString(CultureInfo.InvariantCulture)), null),
             _ => (Garbage.Of(Garbage.CaseIds, target.Pick), null),
@@ -184,7 +184,7 @@ public sealed class Resolver(CaseModel model, FuzzCallers callers)
         return value;
     }
 
-    private string Reuse(IReadOnlyList<string> sent, int pick) => sent.Count == 0 ? Fresh() : sent[sent.Count - 1 - (pick % Math.Min(sent.Count, 20))];
+    private string Reuse(IReadOnlyList<string> sent, int pick) => Recent.Pick(sent, pick, 20) ?? Fresh();
 
     private static FieldValue? AssignTo(AssignSpec spec, string region)
     {
