@@ -63,6 +63,22 @@ public sealed class BadInputTests(WebFixture fixture) : IClassFixture<WebFixture
         Assert.Equal(before, await MyCaseIdsAsync(asha));
     }
 
+    [Theory]
+    [InlineData("/api/cases?view=mine&limit=abc")]
+    [InlineData("/api/cases?view=mine&limit=99999999999")]
+    [InlineData("/api/feed?limit=1.5")]
+    [InlineData("/api/feed?after=ZjE&limit=ten")]
+    public async Task A_limit_that_is_no_number_is_refused_with_400_naming_it(string path)
+    {
+        using var asha = new ApiClient(fixture.A, "asha2.north");
+
+        var response = await asha.GetAsync(path);
+
+        var problem = await ApiClient.ExpectAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(problem["errors"]!.AsObject().ContainsKey("limit"), problem.ToJsonString());
+    }
+
     [Fact]
     public async Task Invalid_action_input_is_refused_and_the_case_is_unchanged()
     {

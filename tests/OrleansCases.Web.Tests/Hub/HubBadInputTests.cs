@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrleansCases.Web.Tests.Support;
@@ -72,6 +73,23 @@ public sealed class HubBadInputTests(WebFixture fixture) : IClassFixture<WebFixt
         var error = await Assert.ThrowsAnyAsync<Exception>(() => LiveClient.ConnectAsync(fixture.A, "chw.north", token: "not-a-token"));
 
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MessagePack_clients_get_WatchCase_answers_in_the_same_shape_as_JSON_clients()
+    {
+        using var asha = new ApiClient(fixture.A, "asha.north");
+        var id = ApiClient.Id(await asha.CreateAsync(priority: "urgent"));
+        await asha.DoAsync(id, "forward", new { note = "Please look" });
+        await using var json = await LiveClient.ConnectAsync(fixture.A, "admin");
+        await using var messagePack = await LiveClient.ConnectAsync(fixture.A, "admin", messagePack: true);
+
+        var byJson = JsonNode.Parse((await json.Connection.InvokeAsync<System.Text.Json.JsonElement>("WatchCase", id)).GetRawText());
+        var byMessagePack = MessagePackJson.From(await messagePack.Connection.InvokeAsync<object>("WatchCase", id));
+
+        // camelCase keys, enums by their JSON names, ISO times: the same document, whatever the protocol.
+        Assert.True(JsonNode.DeepEquals(byJson, byMessagePack), $"JSON: {byJson}\nMessagePack: {byMessagePack}");
+        Assert.Equal("urgent", byMessagePack!["priority"]!.GetValue<string>());
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public static class CasesApi
 
     public static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ListAsync(
         HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options,
-        string? view, string? status, string? priority, string? region, int? limit, string? cursor)
+        string? view, string? status, string? priority, string? region, string? limit, string? cursor)
     {
         if (Caller.Of(http) is not { } caller)
         {

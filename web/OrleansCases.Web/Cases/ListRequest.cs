@@ -12,7 +12,7 @@ public sealed record ListRequest(CaseListQuery? Query, ProblemHttpResult? Error)
     public const int DefaultLimit = 50;
 
     public static ListRequest Parse(
-        UserRef caller, CasesOptions options, string? view, string? status, string? priority, string? region, int? limit, string? cursor)
+        UserRef caller, CasesOptions options, string? view, string? status, string? priority, string? region, string? limit, string? cursor)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,7 +56,7 @@ public sealed record ListRequest(CaseListQuery? Query, ProblemHttpResult? Error)
             errors["priority"] = ["must be routine, urgent or emergency."];
         }
 
-        if (limit is < 1 or > CaseListQuery.MaxLimit)
+        if (!QueryLimit.TryRead(limit, 1, CaseListQuery.MaxLimit, out var take))
         {
             errors["limit"] = [$"must be 1 to {CaseListQuery.MaxLimit}."];
         }
@@ -94,7 +94,7 @@ public sealed record ListRequest(CaseListQuery? Query, ProblemHttpResult? Error)
             return new(null, Problems.Forbidden($"A {caller.Role.ToString().ToLowerInvariant()} cannot read the '{view}' list."));
         }
 
-        return new(new CaseListQuery(listRegion!, listView.Value, caller.Id, statusFilter, priorityFilter, limit ?? DefaultLimit, after), null);
+        return new(new CaseListQuery(listRegion!, listView.Value, caller.Id, statusFilter, priorityFilter, take ?? DefaultLimit, after), null);
     }
 
     private static CaseListView DefaultView(UserRole role) => role switch

@@ -24,14 +24,14 @@ public static class FeedApi
     }
 
     public static async Task<Results<Ok<FeedResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ReadAsync(
-        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, Telemetry.WebMetrics metrics, string? after, int? limit)
+        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, Telemetry.WebMetrics metrics, string? after, string? limit)
     {
         if (Caller.Of(http) is not { } caller)
         {
             return TypedResults.Unauthorized();
         }
 
-        if (limit is < 1 or > MaxLimit)
+        if (!QueryLimit.TryRead(limit, 1, MaxLimit, out var requested))
         {
             return Problems.Invalid("limit", $"must be 1 to {MaxLimit}.");
         }
@@ -48,7 +48,7 @@ public static class FeedApi
         }
 
         // Every region in scope at once: an admin's is every region.
-        var take = limit ?? DefaultLimit;
+        var take = requested ?? DefaultLimit;
         var pages = await Task.WhenAll(FeedHeads.ScopeOf(caller, options.Value).Select(async region =>
             (Region: region, Page: await cluster.GetGrain<ICaseQueryGrain>(0).ReadFeedAsync(region, cursor[region], take))));
         if (pages.FirstOrDefault(p => cursor[p.Region] < p.Page.Floor) is { Page: not null } gone)

@@ -1,6 +1,8 @@
+using MessagePack.Resolvers;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using OrleansCases.Web.Cases;
 
 namespace OrleansCases.Web.Hubs;
 
@@ -18,6 +20,12 @@ public static class HubExtensions
             o.AddFilter<HubRateLimitFilter>();
         }).AddMessagePackProtocol();
         builder.Services.AddOptions<CaseHubOptions>().BindConfiguration(CaseHubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // WatchCase's answer in the JSON protocol's shape over MessagePack too (events have their own keys already).
+        builder.Services.AddOptions<MessagePackHubProtocolOptions>().Configure<IOptions<JsonHubProtocolOptions>>((messagePack, json) =>
+            messagePack.SerializerOptions = messagePack.SerializerOptions.WithResolver(CompositeResolver.Create(
+                [new JsonShapedFormatter<CaseResponse>(json.Value.PayloadSerializerOptions)],
+                [messagePack.SerializerOptions.Resolver])));
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         return builder;
