@@ -29,6 +29,7 @@ public sealed class FloodFixture() : FaultsFixture(
 /// the slow one catches up through the feed when it comes back.
 /// </summary>
 [Trait("Category", "Web")]
+[Collection(AloneGroup.Name)]
 public sealed class SlowConsumerTests(FloodFixture fixture, ITestOutputHelper output) : IClassFixture<FloodFixture>
 {
     private const int Events = 50_000;

@@ -131,10 +131,10 @@ public abstract class StoragePauseTestsBase(PausableStorageFixture fixture, ITes
         await traffic.WaitAsync(_recovery);
         var firstAfter = answers.Where(a => a.At > resumedAt && (int)a.Status < 300).Min(a => a.At) - resumedAt;
 
-        // During the pause every attempt was answered, promptly: those sent while it lasted, 503 with Retry-After.
+        // During the pause every attempt was answered, promptly: 503 with Retry-After, or a retry of a command that
+        // had applied, which its case answers from memory as the first time.
         var duringPause = answers.Where(a => a.At - a.Took > pausedAt && a.At < resumedAt).ToList();
-        Assert.NotEmpty(duringPause);
-        Assert.All(duringPause, a => Assert.Equal(HttpStatusCode.ServiceUnavailable, a.Status));
+        Assert.Contains(duringPause, a => a.Status == HttpStatusCode.ServiceUnavailable);
         var slowest = answers.Max(a => a.Took);
         Assert.True(slowest < _prompt, $"An attempt took {slowest.TotalSeconds:F1} s to be answered.");
         Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.ServiceUnavailable || (int)a.Status < 300, $"answered {a.Status}"));
