@@ -135,7 +135,9 @@ public sealed class PortalUser : IAsyncDisposable
     /// process was still sending ends cut off (seen: the page's first catch-up under a loaded run).
     /// </summary>
     public void AnnounceServerDown() =>
-        Announce("ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|WebSocket connection to .* failed",
+        Announce(
+            "ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|" +
+            "WebSocket connection to .* failed",
             "the web process is down while the page tries to reconnect");
 
     /// <summary>Says that console errors matching <paramref name="pattern"/> are expected, and why (for the reader).</summary>
