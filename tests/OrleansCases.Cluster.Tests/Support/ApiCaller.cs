@@ -55,7 +55,7 @@ public sealed class ApiCaller : IDisposable
     {
         var sentAt = DateTimeOffset.UtcNow;
         var deadline = sentAt + _commandDeadline;
-        var failed = false;
+        DateTimeOffset? lastFailure = null;
         while (true)
         {
             var startedAt = DateTimeOffset.UtcNow;
@@ -67,9 +67,9 @@ public sealed class ApiCaller : IDisposable
                 if (response.IsSuccessStatusCode)
                 {
                     _outages.Answered(DateTimeOffset.UtcNow - sentAt);
-                    if (failed)
+                    if (lastFailure is { } failedAt)
                     {
-                        _outages.Recovered(DateTimeOffset.UtcNow);
+                        _outages.Recovered(failedAt);
                     }
 
                     return JsonNode.Parse(text)!.AsObject();
@@ -95,11 +95,10 @@ public sealed class ApiCaller : IDisposable
                 _outages.Attempted(DateTimeOffset.UtcNow - startedAt);
             }
 
-            failed = true;
-            _outages.Failed(kind, startedAt);
+            lastFailure = _outages.Failed(kind, startedAt);
             if (DateTimeOffset.UtcNow > deadline)
             {
-                Assert.Fail($"{UserId}: POST {path} was not answered 2xx within {_commandDeadline.TotalSeconds} s ({_outages}).");
+                Assert.Fail($"{UserId}: POST {path} was not answered 2xx within {_commandDeadline.TotalSeconds} s ({_outages.Since(sentAt)}).");
             }
 
             await Task.Delay(_retryPause);
