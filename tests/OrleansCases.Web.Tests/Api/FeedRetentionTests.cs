@@ -8,14 +8,14 @@ namespace OrleansCases.Web.Tests.Api;
 /// <summary>A silo that keeps only the last two events of a region, once they are a second old.</summary>
 public sealed class ShortRetentionFixture : IAsyncLifetime
 {
-    private readonly string _serviceId = "retention" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _serviceId = UniqueName.For("retention");
     private TestSilo? _silo;
     private WebInstance? _web;
 
     public WebInstance Web => _web ??= new WebInstance(_serviceId, _silo!.GatewayPort);
 
     public async Task InitializeAsync() =>
-        _silo = await TestSilo.StartAsync(_serviceId, "Retention" + Guid.NewGuid().ToString("N")[..12], new Dictionary<string, string?>
+        _silo = await TestSilo.StartAsync(_serviceId, settings: new Dictionary<string, string?>
         {
             ["ReadModel:FeedRetention:MinEvents"] = "2",
             ["ReadModel:FeedRetention:MinAge"] = "00:00:01",

@@ -22,8 +22,7 @@ public sealed class FuzzFixture : IAsyncLifetime
         ["Cases:RequestTimeout"] = "00:00:30",
     };
 
-    // One per fixture: clusters sharing a ServiceId share stream subscriptions in storage (PubSubStore).
-    private readonly string _serviceId = "fuzz" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _serviceId = UniqueName.For("fuzz");
     private readonly List<WebInstance> _webs = [];
     private TestSilo? _silo;
 
@@ -32,7 +31,7 @@ public sealed class FuzzFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _silo = await TestSilo.StartAsync(_serviceId, "Fuzz" + Guid.NewGuid().ToString("N")[..12]);
+        _silo = await TestSilo.StartAsync(_serviceId);
         for (var i = 0; i < 2; i++)
         {
             var web = new WebInstance(_serviceId, _silo.GatewayPort, settings: _webSettings);

@@ -59,7 +59,7 @@ public sealed class DataProtectionKeyTests(IdentityFixture fixture) : IClassFixt
         Assert.Single(logs.Lines, line => line.StartsWith("Warning ", StringComparison.Ordinal) && line.Contains("Auth:DataProtectionCertificate:Path", StringComparison.Ordinal));
     }
 
-    private static string NewTable() => "DpKeys" + Guid.NewGuid().ToString("N")[..12];
+    private static string NewTable() => UniqueName.For("DpKeys");
 
     /// <summary>The key elements of a table, read as <see cref="TableXmlRepository"/> stores them: one XML text per row.</summary>
     private static List<XElement> StoredKeys(string table) =>

@@ -11,7 +11,7 @@ namespace OrleansCases.Web.Tests.Identity;
 public sealed class IdentityFixture : IAsyncLifetime
 {
     /// <summary>Its own service id: two fixtures' silos sharing one would share stream pub-sub state in storage.</summary>
-    public string ServiceId { get; } = "idtests" + Guid.NewGuid().ToString("N")[..12];
+    public string ServiceId { get; } = UniqueName.For("idtests");
 
     /// <summary>The limits of <see cref="Limited"/>: per user on the API, per user name and per address on sign-in.</summary>
     public const int ApiLimit = 5;
@@ -51,7 +51,7 @@ public sealed class IdentityFixture : IAsyncLifetime
     private TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");
 
     public async Task InitializeAsync() =>
-        _silo = await TestSilo.StartAsync(ServiceId, "IdTests" + Guid.NewGuid().ToString("N")[..12]);
+        _silo = await TestSilo.StartAsync(ServiceId);
 
     public async Task DisposeAsync()
     {

@@ -38,8 +38,7 @@ public class PortalFixture : IAsyncLifetime
     private TestSilo? _silo;
     private IPlaywright? _playwright;
 
-    // One per fixture: clusters sharing a ServiceId share stream subscriptions in storage (PubSubStore).
-    public string ServiceId { get; } = "portaltests" + Guid.NewGuid().ToString("N")[..12];
+    public string ServiceId { get; } = UniqueName.For("portaltests");
 
     public WebProcess Web { get; private set; } = null!;
 
@@ -57,7 +56,7 @@ public class PortalFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh (it installs Debian's chromium) or apt-get install -y chromium.");
         }
 
-        _silo = await TestSilo.StartAsync(ServiceId, "PortalTests" + Guid.NewGuid().ToString("N")[..12], _siloSettings, services: _siloServices);
+        _silo = await TestSilo.StartAsync(ServiceId, _siloSettings, services: _siloServices);
         Web = await WebProcess.StartAsync(ServiceId, _silo.GatewayPort, settings: _webSettings);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()

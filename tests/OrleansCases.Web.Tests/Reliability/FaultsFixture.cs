@@ -11,7 +11,7 @@ namespace OrleansCases.Web.Tests.Reliability;
 /// </summary>
 public class FaultsFixture : IAsyncLifetime
 {
-    private readonly string _serviceId = "faults" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _serviceId = UniqueName.For("faults");
     private readonly IReadOnlyDictionary<string, string?> _siloSettings;
     private readonly IReadOnlyDictionary<string, string?> _webSettings;
     private readonly List<WebInstance> _webs = [];
@@ -35,7 +35,7 @@ public class FaultsFixture : IAsyncLifetime
     public InjectedFaults WebFaults { get; } = new();
 
     /// <summary>The silo's read-model table (cases, lists and feeds), its own.</summary>
-    public string Table { get; } = "Faults" + Guid.NewGuid().ToString("N")[..12];
+    public string Table { get; } = UniqueName.For("Faults");
 
     public ShiftedClock Clock { get; } = new();
 
@@ -57,7 +57,8 @@ public class FaultsFixture : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _silo = await TestSilo.StartAsync(
-            _serviceId, Table, _siloSettings,
+            _serviceId, _siloSettings,
+            readModelTable: Table,
             services: services =>
             {
                 Faults.AddToSilo(services);

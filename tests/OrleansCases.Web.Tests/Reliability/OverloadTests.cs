@@ -68,10 +68,10 @@ public sealed class OverloadTests(FaultsFixture fixture) : IClassFixture<FaultsF
         {
             for (var i = 1; i < 30; i++)
             {
-                sockets.Add(await ConnectAsync(web, token));
+                sockets.Add(await RawHubSocket.ConnectAsync(web, token));
             }
 
-            await Assert.ThrowsAnyAsync<WebSocketException>(() => ConnectAsync(web, token));
+            await Assert.ThrowsAnyAsync<WebSocketException>(() => RawHubSocket.ConnectAsync(web, token));
 
             // Those it took are served as before, and the instance answers requests.
             var id = ApiClient.Id(await asha.CreateAsync("P-SERVED"));
@@ -84,22 +84,6 @@ public sealed class OverloadTests(FaultsFixture fixture) : IClassFixture<FaultsF
             {
                 socket.Dispose();
             }
-        }
-    }
-
-    private static async Task<ClientWebSocket> ConnectAsync(WebInstance web, string token)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
-        try
-        {
-            await socket.ConnectAsync(new Uri($"ws://{web.Address.Authority}/hubs/cases"), CancellationToken.None);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 }

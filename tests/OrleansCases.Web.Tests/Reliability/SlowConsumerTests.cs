@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +32,6 @@ public sealed class SlowConsumerTests(FloodFixture fixture, ITestOutputHelper ou
 {
     private const int Events = 50_000;
     private const int BatchSize = 100;
-    private const char RecordSeparator = '\u001e';
 
     [Fact]
     public async Task A_connection_that_never_reads_is_dropped_others_keep_receiving_and_it_catches_up_on_return()
@@ -46,7 +43,9 @@ public sealed class SlowConsumerTests(FloodFixture fixture, ITestOutputHelper ou
         var registry = web.Services.GetRequiredService<ConnectionRegistry>();
         await using var chw = await LiveClient.ConnectAsync(web, "chw.north");
         await using var counter = await FloodCounter.ConnectAsync(web);
-        using var stalled = await ConnectAndNeverReadAsync(web, TestTokens.For(web, TestTokens.User("admin")));
+        // A connection that completes the SignalR handshake and then never reads what the server sends.
+        using var stalled = await RawHubSocket.ConnectAsync(web, TestTokens.For(web, TestTokens.User("admin")));
+        await stalled.HandshakeAsync();
         await WaitUntilAsync(() => registry.Count == 3, "the three connections registered");
 
         GC.Collect();
@@ -104,17 +103,6 @@ public sealed class SlowConsumerTests(FloodFixture fixture, ITestOutputHelper ou
     private static CaseEvent FloodEvent(long seq, string note) => new(
         $"flood{seq:D20}", CaseStatus.Open, null, CaseAction.Create, "asha.flood", "Flood ASHA", DateTimeOffset.UtcNow,
         FloodFixture.Region, "asha.flood", null, null, CasePriority.Routine, 1, note, seq);
-
-    /// <summary>A WebSocket that completes the SignalR handshake and then never reads what the server sends.</summary>
-    private static async Task<ClientWebSocket> ConnectAndNeverReadAsync(WebInstance web, string token)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
-        await socket.ConnectAsync(new Uri($"ws://{web.Address.Authority}/hubs/cases"), CancellationToken.None);
-        var handshake = Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}" + RecordSeparator);
-        await socket.SendAsync(handshake, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-        return socket;
-    }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {

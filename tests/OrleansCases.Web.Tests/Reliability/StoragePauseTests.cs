@@ -11,7 +11,7 @@ namespace OrleansCases.Web.Tests.Reliability;
 /// <summary>A silo and a web instance on an Azurite of their own, which a test pauses; memory streams.</summary>
 public class PausableStorageFixture : IAsyncLifetime
 {
-    private readonly string _serviceId = "pause" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _serviceId = UniqueName.For("pause");
     private TestSilo? _silo;
 
     public PrivateAzurite Storage { get; private set; } = null!;
@@ -29,7 +29,7 @@ public class PausableStorageFixture : IAsyncLifetime
             ["Storage:ConnectionString"] = Storage.ConnectionString,
             ["Cluster:Streams"] = Streams,
         };
-        _silo = await TestSilo.StartAsync(_serviceId, "Pause" + Guid.NewGuid().ToString("N")[..12], settings);
+        _silo = await TestSilo.StartAsync(_serviceId, settings: settings);
         Web = new WebInstance(_serviceId, _silo.GatewayPort, settings: settings);
     }
 

@@ -9,7 +9,7 @@ namespace OrleansCases.Web.Tests.Reliability;
 /// <summary>A silo and two web instances as real processes of their own, so that one can be SIGKILLed; memory streams.</summary>
 public class TwoWebProcessesFixture : IAsyncLifetime
 {
-    private readonly string _serviceId = "webcrash" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _serviceId = UniqueName.For("webcrash");
     private TestSilo? _silo;
 
     public WebProcess A { get; private set; } = null!;
@@ -21,8 +21,7 @@ public class TwoWebProcessesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _silo = await TestSilo.StartAsync(
-            _serviceId, "WebCrash" + Guid.NewGuid().ToString("N")[..12], new Dictionary<string, string?> { ["Cluster:Streams"] = Streams });
+        _silo = await TestSilo.StartAsync(_serviceId, new Dictionary<string, string?> { ["Cluster:Streams"] = Streams });
         var settings = new Dictionary<string, string> { ["Cluster:Streams"] = Streams };
         A = await WebProcess.StartAsync(_serviceId, _silo.GatewayPort, settings: settings);
         B = await WebProcess.StartAsync(_serviceId, _silo.GatewayPort, settings: settings);

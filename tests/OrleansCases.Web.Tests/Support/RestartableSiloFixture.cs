@@ -8,8 +8,8 @@ namespace OrleansCases.Web.Tests.Support;
 /// </summary>
 public sealed class RestartableSiloFixture : IAsyncLifetime
 {
-    private readonly string _serviceId = "restart" + Guid.NewGuid().ToString("N")[..12];
-    private readonly string _table = "Restart" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _serviceId = UniqueName.For("restart");
+    private readonly string _table = UniqueName.For("Restart");
     private readonly (int Silo, int Gateway) _ports = (FreePort.Next(), FreePort.Next());
     private TestSilo? _silo;
     private WebInstance? _web;
@@ -53,7 +53,7 @@ public sealed class RestartableSiloFixture : IAsyncLifetime
     private Task<TestSilo> StartSiloAsync()
     {
         var faults = Faults;
-        return TestSilo.StartAsync(_serviceId, _table, ports: _ports, services: faults.AddToSilo);
+        return TestSilo.StartAsync(_serviceId, ports: _ports, services: faults.AddToSilo, readModelTable: _table);
     }
 }
 

@@ -27,8 +27,8 @@ public sealed class TestSilo : IAsyncDisposable
     public Uri Address { get; }
 
     public static async Task<TestSilo> StartAsync(
-        string serviceId, string readModelTable, IReadOnlyDictionary<string, string?>? settings = null,
-        (int Silo, int Gateway)? ports = null, Action<IServiceCollection>? services = null)
+        string serviceId, IReadOnlyDictionary<string, string?>? settings = null,
+        (int Silo, int Gateway)? ports = null, Action<IServiceCollection>? services = null, string? readModelTable = null)
     {
         var (siloPort, gatewayPort) = ports ?? (FreePort.Next(), FreePort.Next());
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
@@ -41,7 +41,7 @@ public sealed class TestSilo : IAsyncDisposable
             ["Cluster:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cluster:PrimarySiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cluster:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ReadModel:TableName"] = readModelTable,
+            ["ReadModel:TableName"] = readModelTable ?? UniqueName.For("Cases"),
             ["Logging:LogLevel:Default"] = "Warning",
         })
         {

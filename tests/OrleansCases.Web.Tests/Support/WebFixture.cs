@@ -5,8 +5,7 @@ namespace OrleansCases.Web.Tests.Support;
 /// <summary>A silo and up to two web instances on it, shared by one test class.</summary>
 public sealed class WebFixture : IAsyncLifetime
 {
-    // One per fixture: clusters sharing a ServiceId share stream subscriptions in storage (PubSubStore).
-    private readonly string _serviceId = "webtests" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _serviceId = UniqueName.For("webtests");
     private TestSilo? _silo;
     private WebInstance? _a;
     private WebInstance? _b;
@@ -21,7 +20,7 @@ public sealed class WebFixture : IAsyncLifetime
     public TestSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not started.");
 
     public async Task InitializeAsync() =>
-        _silo = await TestSilo.StartAsync(_serviceId, "WebTests" + Guid.NewGuid().ToString("N")[..12]);
+        _silo = await TestSilo.StartAsync(_serviceId);
 
     public async Task DisposeAsync()
     {
