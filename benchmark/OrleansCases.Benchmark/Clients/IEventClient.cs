@@ -14,4 +14,7 @@ public interface IEventClient : IAsyncDisposable
     /// last cursor through /api/feed, Socket.IO by its connection state recovery.
     /// </summary>
     Task ReconnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many of its catch-up reads the system refused (503 or 429) and the client retried after Retry-After.</summary>
+    int Refused { get; }
 }

@@ -22,6 +22,7 @@ public sealed class SignalRClient : IEventClient
     private readonly EventSink _sink;
     private HubConnection _connection;
     private volatile string? _cursor;
+    private int _refused;
 
     private SignalRClient(Uri web, string token, HttpClient http, EventSink sink)
     {
@@ -56,11 +57,7 @@ public sealed class SignalRClient : IEventClient
         var cursor = _cursor ?? await HeadAsync(cancellationToken);
         while (true)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_web, $"/api/feed?after={Uri.EscapeDataString(cursor)}&limit={FeedPage}"));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-            using var response = await _http.SendAsync(request, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            var page = await response.Content.ReadFromJsonAsync<FeedAnswer>(cancellationToken) ?? throw new InvalidOperationException("empty feed answer");
+            var page = await ReadFeedAsync($"/api/feed?after={Uri.EscapeDataString(cursor)}&limit={FeedPage}", cancellationToken);
             var now = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (var item in page.Items)
             {
@@ -76,18 +73,39 @@ public sealed class SignalRClient : IEventClient
         }
     }
 
+    public int Refused => Volatile.Read(ref _refused);
+
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 
     /// <summary>Reads the feed's head, so that a client that has seen no event yet has a cursor to catch up from.</summary>
     public async Task<string> HeadAsync(CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_web, "/api/feed"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-        using var response = await _http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var page = await response.Content.ReadFromJsonAsync<FeedAnswer>(cancellationToken) ?? throw new InvalidOperationException("empty feed answer");
+        var page = await ReadFeedAsync("/api/feed", cancellationToken);
         _cursor ??= page.NextCursor;
         return _cursor;
+    }
+
+    /// <summary>
+    /// GET of a feed page as the API asks of its clients: a 503 (the web sheds load past its deadline or its
+    /// concurrency limit) or a 429 is retried after its Retry-After, as the portal does.
+    /// </summary>
+    private async Task<FeedAnswer> ReadFeedAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_web, path));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+            using var response = await _http.SendAsync(request, cancellationToken);
+            if (response.StatusCode is System.Net.HttpStatusCode.ServiceUnavailable or System.Net.HttpStatusCode.TooManyRequests)
+            {
+                Interlocked.Increment(ref _refused);
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
+                continue;
+            }
+
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync<FeedAnswer>(cancellationToken) ?? throw new InvalidOperationException("empty feed answer");
+        }
     }
 
     private HubConnection Build()

@@ -60,6 +60,9 @@ public sealed class SocketIoClient : IEventClient
         await OpenAsync(cancellationToken);
     }
 
+    /// <summary>Connection state recovery is part of the reconnect: there is no read to refuse.</summary>
+    public int Refused => 0;
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)

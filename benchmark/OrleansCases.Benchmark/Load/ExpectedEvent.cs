@@ -1,7 +1,7 @@
 namespace OrleansCases.Benchmark.Load;
 
 /// <summary>
-/// An event the load expects, with what decides its audience. The rules are design.md section 3's, written here
+/// An event the load expects, with what decides its audience. The rules are docs/design.md section 3's, written here
 /// again on purpose: the benchmark checks both systems against the contract, not against either one's code.
 /// </summary>
 public sealed record ExpectedEvent(

@@ -4,7 +4,7 @@ namespace OrleansCases.Benchmark.Load;
 /// One place in the load where a case is worked on, from its creation to its completion, and then the next case.
 /// Each case goes the way a case goes: create (an ASHA), forward (the ASHA), claim (a clinician of the region),
 /// request-info (the assignee), resubmit (the ASHA), release (the assignee), claim (another clinician, maybe), complete
-/// (the assignee). Between them every audience of design.md section 3 is exercised: the owner, the assignee and previous
+/// (the assignee). Between them every audience of docs/design.md section 3 is exercised: the owner, the assignee and previous
 /// assignee, the region's CHWs, the review queue's clinicians, admins. Cases stay short, as real ones are, so a case's
 /// answer (which carries its history) stays the size a portal sees. Only one command per place is in flight, so the
 /// load knows each next version.

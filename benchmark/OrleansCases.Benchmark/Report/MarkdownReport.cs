@@ -54,7 +54,7 @@ public static class MarkdownReport
         Line(md, "## S1 delivery");
         Line(md);
         Line(md, "Receipt: from the command's due time to its event at each entitled connection. Command: from due time to the HTTP answer.");
-        Line(md, "Duplicates: the same (case, version) twice on one connection. Unentitled: an event on a connection design.md section 3 does not entitle to it.");
+        Line(md, "Duplicates: the same (case, version) twice on one connection. Unentitled: an event on a connection docs/design.md section 3 does not entitle to it.");
         Line(md);
         Line(md, "| load | system | receipt p50 / p90 / p99 / max (ms) | command p50 / p99 (ms) | delivered | duplicates | unentitled | deliveries/s | server CPU % (per process) | peak RSS MiB | load CPU % |");
         Line(md, "|---|---|---|---|---|---|---|---|---|---|---|");
@@ -118,11 +118,11 @@ public static class MarkdownReport
         Line(md);
         Line(md, "## S4 catch-up");
         Line(md);
-        Line(md, "| system | clients | missed per client | caught up | duplicates | time until all converged (s) |");
-        Line(md, "|---|---|---|---|---|---|");
+        Line(md, "| system | clients | missed per client | caught up | duplicates | time until all converged (s) | reads refused (503/429), retried |");
+        Line(md, "|---|---|---|---|---|---|---|");
         foreach (var c in results.CatchUp)
         {
-            Line(md, $"| {c.System} | {c.Clients:N0} | {c.MissedPerClient:0} | {c.Received:N0}/{c.Expected:N0} | {c.Duplicates:N0} | {c.ConvergedSeconds:0.00} |");
+            Line(md, $"| {c.System} | {c.Clients:N0} | {c.MissedPerClient:0} | {c.Received:N0}/{c.Expected:N0} | {c.Duplicates:N0} | {c.ConvergedSeconds:0.00} | {c.Refused:N0} |");
         }
 
         return md.ToString();

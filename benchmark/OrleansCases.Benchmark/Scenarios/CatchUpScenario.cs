@@ -44,8 +44,8 @@ public static class CatchUpScenario
             session.RecordInto(null);
             var result = new CatchUpResult(
                 target.Name, session.Clients.Count, (double)ledger.Expected / session.Clients.Count, ledger.Expected, ledger.Received,
-                ledger.Duplicates, Math.Round(seconds, 2));
-            Console.WriteLine($"S4 {target.Name}: {result.Clients} clients, {result.MissedPerClient:0} missed each, {result.Received}/{result.Expected} caught up in {result.ConvergedSeconds} s, {result.Duplicates} duplicates");
+                ledger.Duplicates, Math.Round(seconds, 2), session.Clients.Sum(c => (long)c.Refused));
+            Console.WriteLine($"S4 {target.Name}: {result.Clients} clients, {result.MissedPerClient:0} missed each, {result.Received}/{result.Expected} caught up in {result.ConvergedSeconds} s, {result.Duplicates} duplicates, {result.Refused} reads refused and retried");
             results.Add(result);
         }
 
