@@ -55,11 +55,7 @@ public sealed class PrivateAzurite : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task SignalAsync(string signal)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", Pid.ToString(CultureInfo.InvariantCulture)])!;
-        await kill.WaitForExitAsync();
-    }
+    private Task SignalAsync(string signal) => ProcessSignal.SendAsync(Pid, signal);
 
     private static async Task<string> ScriptAsync(Dictionary<string, string> environment, string command)
     {

@@ -99,6 +99,19 @@ public sealed class WebProcess : IAsyncDisposable
         await WaitUntilReadyAsync(process);
     }
 
+    /// <summary>Asks the process to stop (SIGTERM, as a terminal, systemd or Kubernetes does); answers how long it took.</summary>
+    public async Task<TimeSpan> StopAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("The web process is not running.");
+        var clock = Stopwatch.StartNew();
+        await ProcessSignal.SendAsync(process.Id, "TERM");
+        using var deadline = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(deadline.Token);
+        var took = clock.Elapsed;
+        await KillAsync();
+        return took;
+    }
+
     /// <summary>Kills the process at once, as a crash or an evicted pod would: no graceful shutdown.</summary>
     public async Task KillAsync()
     {

@@ -29,4 +29,7 @@ internal static partial class BridgeLog
 
     [LoggerMessage(9, LogLevel.Information, "Bridge told {Connections} connections of region {Region} and the admins to resync at seq {Seq}")]
     public static partial void ResyncSent(ILogger logger, string region, int connections, long seq);
+
+    [LoggerMessage(10, LogLevel.Information, "Bridge stopped without unsubscribing all of its {Regions} regions in time (cluster unreachable?); the cluster drops what is left")]
+    public static partial void UnsubscribeAbandoned(ILogger logger, int regions);
 }

@@ -33,6 +33,7 @@ public sealed class CaseEventBridge(
     private static readonly ActivitySource _activities = new(CaseTelemetry.Name);
 
     private static readonly TimeSpan _retryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan _unsubscribeBudget = TimeSpan.FromSeconds(2);
     private const int GapFillPage = 500;
     private const string ResyncReason = "The server may have missed events; catch up from your last cursor.";
 
@@ -76,10 +77,15 @@ public sealed class CaseEventBridge(
         await polling;
     }
 
+    /// <summary>
+    /// Unsubscribes every region side by side, for at most <see cref="_unsubscribeBudget"/>: with the cluster gone
+    /// each call would wait for its response timeout, and a stopping instance must not (the subscriptions left
+    /// behind cost the cluster nothing but failed deliveries until Orleans drops them).
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        foreach (var handle in _subscriptions.Values)
+        var unsubscribing = Task.WhenAll(_subscriptions.Values.Select(async handle =>
         {
             try
             {
@@ -89,6 +95,14 @@ public sealed class CaseEventBridge(
             {
                 // The cluster may be gone already; the subscription dies with it.
             }
+        }));
+        try
+        {
+            await unsubscribing.WaitAsync(_unsubscribeBudget, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            BridgeLog.UnsubscribeAbandoned(logger, _subscriptions.Count);
         }
     }
 

@@ -45,7 +45,8 @@ public sealed class WebInstanceReporter(
                 (lastAt, lastDelivered) = (now, delivered);
                 try
                 {
-                    await cluster.GetGrain<IWebInstancesGrain>(0).ReportAsync(report);
+                    // Bounded by the stop: with the cluster gone the call would wait for its response timeout.
+                    await cluster.GetGrain<IWebInstancesGrain>(0).ReportAsync(report).WaitAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
