@@ -43,14 +43,15 @@ exec 3>&1 4>&2
 # shellcheck disable=SC2317 # invoked by the traps
 shutdown() {
   local rc=$?
-  trap - EXIT INT TERM
+  trap - EXIT
   exec 1>&3 2>&4
   ((stopping)) && exit "$rc"
   stopping=1
+  stop_signals "web, silo and Azurite"
   stop_apps 30 web
   stop_apps 45 silo
   if ((azurite_started)); then
-    "$AZURITE" stop || true
+    azurite_stop || true # in this shell, not a child: a Ctrl-C cannot cut it short
     rm -f "$RUN_DIR/azurite.owned"
   elif "$AZURITE" status >/dev/null 2>&1; then
     say "leaving Azurite running: it was running before run.sh started (deploy/local/azurite.sh stop)"

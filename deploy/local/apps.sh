@@ -42,6 +42,26 @@ app_pid() {
   echo "$pid"
 }
 
+# stop_signals WHAT: for a script's shutdown. A terminal's Ctrl-C reaches the script and the commands it runs, so
+# the stop itself must not die of the next one and leave processes behind: a second Ctrl-C (or SIGTERM) only says
+# what is still stopping, a third stops it at once (SIGKILL to what is left; Azurite may then lose its last writes).
+stop_signals() {
+  STOP_WHAT="$1"
+  STOP_SIGNALS=0
+  STOP_NOW=0
+  trap _stop_signal INT TERM
+}
+# shellcheck disable=SC2317 # invoked by the trap
+_stop_signal() {
+  STOP_SIGNALS=$((STOP_SIGNALS + 1))
+  if ((STOP_SIGNALS == 1)); then
+    say "still stopping $STOP_WHAT; press Ctrl-C once more to kill them at once"
+  else
+    STOP_NOW=1
+    say "stopping at once: SIGKILL to what is still running"
+  fi
+}
+
 # stop_apps TIMEOUT NAME...: SIGTERM to all at once (graceful host shutdown), then SIGKILL to any still running
 # TIMEOUT seconds after that (one deadline for all of them, as they stop side by side).
 stop_apps() {

@@ -52,10 +52,11 @@ azurite_pid_alive() {
 }
 
 # pid_exit_within PID SECONDS: waits for PID to exit; when it is still alive after SECONDS, SIGKILLs it and fails.
+# A script that sets STOP_NOW=1 (see stop_signals in apps.sh) cuts every such wait short.
 pid_exit_within() {
   local pid="$1" timeout="$2" waited=0
   while azurite_pid_alive "$pid"; do
-    if ((waited >= timeout * 10)); then
+    if ((waited >= timeout * 10)) || [[ "${STOP_NOW:-0}" == 1 ]]; then
       kill -KILL "$pid" 2>/dev/null || true
       sleep 0.2
       return 1

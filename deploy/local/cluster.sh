@@ -98,14 +98,15 @@ exec 3>&1 4>&2
 # shellcheck disable=SC2317 # invoked by the traps
 shutdown() {
   local rc=$?
-  trap - EXIT INT TERM
+  trap - EXIT
   exec 1>&3 2>&4
   ((stopping)) && exit "$rc"
   stopping=1
+  stop_signals "webs, silos and Azurite"
   stop_apps 30 web1 web2
   stop_apps 45 silo1 silo2
   if ((azurite_started)); then
-    "$AZURITE" stop || true
+    azurite_stop || true # in this shell, not a child: a Ctrl-C cannot cut it short
     rm -f "$RUN_DIR/azurite.owned"
   fi
   rm -f "$RUN_DIR/cluster.pid"

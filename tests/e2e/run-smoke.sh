@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Issue 3's acceptance walk on the real thing: ./run.sh (already built), the official @microsoft/signalr client
-# through the demo users, then ./run.sh stopped and started again and the case checked in storage.
+# through the demo users, then ./run.sh stopped and started again and the case checked in storage; the last stop is
+# an impatient user's: Ctrl-C, and Ctrl-C again while it stops, and nothing may be left running.
 # Uses ./run.sh's default ports and its .azurite/data; refuses to run when they are taken (a ./run.sh is up).
 set -euo pipefail
+# Job control: each ./run.sh gets a process group of its own (as in a terminal), which a Ctrl-C reaches as a whole;
+# without it a script's background job ignores SIGINT.
+set -m
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 log_dir="$(mktemp -d "${TMPDIR:-/tmp}/orleanscases-smoke.XXXXXX")"
@@ -30,11 +34,33 @@ start_run() {
   return 1
 }
 
+# interrupt_run: SIGINT to ./run.sh's process group, as a terminal's Ctrl-C; a second one once it is stopping.
+interrupt_run() {
+  local log="$log_dir/run-$1.log" pids=() pid
+  pids+=("$(cat .run/web.pid)" "$(cat .run/silo.pid)" "$(deploy/local/azurite.sh pid)")
+  kill -INT -- "-$run_pid"
+  for _ in $(seq 1 100); do
+    grep -q "stopping web" "$log" && break
+    sleep 0.1
+  done
+  kill -INT -- "-$run_pid"
+  wait "$run_pid" 2>/dev/null || true
+  run_pid=""
+  grep -q "still stopping" "$log" || { echo "run-smoke: the second Ctrl-C was not acknowledged; ./run.sh said:" >&2; tail -n 20 "$log" >&2; return 1; }
+  for pid in "${pids[@]}"; do
+    # A process that has exited but is not reaped yet (a zombie, its cmdline empty) is not running.
+    if [[ -s "/proc/$pid/cmdline" ]]; then
+      echo "run-smoke: pid $pid ($(tr '\0' ' ' <"/proc/$pid/cmdline")) still runs after Ctrl-C twice" >&2
+      return 1
+    fi
+  done
+}
+
 start_run first
 case_id="$(node tests/e2e/signalr-smoke.mjs walk)"
 echo "run-smoke: live delivery as designed for case $case_id"
 stop_run
 start_run second
 node tests/e2e/signalr-smoke.mjs check "$case_id"
-stop_run
-echo "run-smoke: passed"
+interrupt_run second
+echo "run-smoke: passed (and Ctrl-C twice left nothing running)"
