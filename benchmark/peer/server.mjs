@@ -1,10 +1,10 @@
-// The benchmark's peer: what the Socket.IO prototype does (../../shared/seed), so OrleansCases can be measured beside
+// The benchmark's peer: what the Socket.IO prototype does (docs/prototype.md), so OrleansCases can be measured beside
 // it. Cases live in memory; a change of status is emitted as `caseStatusUpdate` at once. Nothing is stored, nothing
 // is authenticated, permissions are not checked: it is the delivery the prototype had, not a product.
 //
 //   node server.mjs [--port 5280] [--host 127.0.0.1] [--mode rooms|broadcast]
 //
-// broadcast: every event to every socket, as the seed does. rooms: sockets join rooms of design.md section 3
+// broadcast: every event to every socket, as the seed does. rooms: sockets join rooms of docs/design.md section 3
 // (user, region's CHWs, region's clinicians, admins) from their handshake, and each event goes to its rooms; Socket.IO
 // sends one copy per socket however many of its rooms match. Connection state recovery is on, so a socket that comes
 // back within two minutes gets what it missed (the benchmark's catch-up scenario).
@@ -29,7 +29,7 @@ if (!['rooms', 'broadcast'].includes(args.mode)) {
   process.exit(2);
 }
 
-// The lifecycle of design.md section 2, statuses only: which statuses an action starts from, where it leads, and
+// The lifecycle of docs/design.md section 2, statuses only: which statuses an action starts from, where it leads, and
 // what it does to the assignee.
 const transitions = {
   forward: { from: ['Open'], to: 'ForwardedToClinician' },
@@ -165,7 +165,7 @@ function act(res, user, id, action, body) {
   }
 }
 
-// The event has the fields of OrleansCases' caseStatusUpdate (design.md section 5) but the cursor, so the bytes on
+// The event has the fields of OrleansCases' caseStatusUpdate (docs/design.md section 5) but the cursor, so the bytes on
 // the wire compare; the seed's four (caseId, status, updatedBy, timestamp) are among them.
 function emit(c, action, previousStatus, previousAssigneeId, user, note) {
   const seq = (seqs.get(c.region) ?? 0) + 1;

@@ -1,6 +1,6 @@
 namespace OrleansCases.Abstractions;
 
-/// <summary>How a command ended; the web maps each to its status code (design.md section 4).</summary>
+/// <summary>How a command ended; the web maps each to its status code (docs/design.md section 4).</summary>
 public enum CaseCommandOutcome
 {
     /// <summary>Applied now, or replayed: the answer is the case as the first attempt left it (200/201).</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace OrleansCases.Abstractions;
 
 /// <summary>
-/// One change of one case, as published on the region stream and pushed to browsers (design.md section 5).
+/// One change of one case, as published on the region stream and pushed to browsers (docs/design.md section 5).
 /// The prototype's four fields (CaseId, Status, UpdatedBy, Timestamp) keep their names and meaning.
 /// <see cref="Seq"/> is the region's gapless sequence number, assigned by the region log.
 /// </summary>

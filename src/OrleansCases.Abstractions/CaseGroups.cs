@@ -1,7 +1,7 @@
 namespace OrleansCases.Abstractions;
 
 /// <summary>
-/// The SignalR groups of design.md section 3, defined once: which groups a user's connection joins (from claims)
+/// The SignalR groups of docs/design.md section 3, defined once: which groups a user's connection joins (from claims)
 /// and which groups an event goes to. The feed uses the same two functions, so live delivery and catch-up agree.
 /// </summary>
 public static class CaseGroups

@@ -1,7 +1,7 @@
 namespace OrleansCases.Abstractions;
 
 /// <summary>
-/// One transition of a case. Besides the fields of design.md section 2 it records the assignee and facility after
+/// One transition of a case. Besides the fields of docs/design.md section 2 it records the assignee and facility after
 /// the transition, so the case as it stood at any version can be rebuilt from its history (idempotent replays).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("OrleansCases.CaseHistoryEntry")]

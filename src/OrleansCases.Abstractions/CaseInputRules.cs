@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace OrleansCases.Abstractions;
 
 /// <summary>
-/// The shape rules of design.md section 4 for every command field. The web runs them to answer 400 before it calls
+/// The shape rules of docs/design.md section 4 for every command field. The web runs them to answer 400 before it calls
 /// a grain; the grain runs them again because it trusts no caller.
 /// </summary>
 public static partial class CaseInputRules

@@ -1,6 +1,6 @@
 namespace OrleansCases.Abstractions;
 
-/// <summary>The stored lists of a region (design.md section 4, GET /api/cases?view=).</summary>
+/// <summary>The stored lists of a region (docs/design.md section 4, GET /api/cases?view=).</summary>
 public enum CaseListView
 {
     /// <summary>Every case of the region.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OrleansCases.Abstractions;
 
-/// <summary>Where a case stands in its lifecycle (design.md section 2). JSON spelling is the member name.</summary>
+/// <summary>Where a case stands in its lifecycle (docs/design.md section 2). JSON spelling is the member name.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CaseStatus>))]
 public enum CaseStatus
 {

@@ -8,7 +8,7 @@ using OrleansCases.Grains.ReadModel;
 namespace OrleansCases.Grains;
 
 /// <summary>
-/// One patient case. It checks a command in the order of design.md section 4 against the case as its region stores
+/// One patient case. It checks a command in the order of docs/design.md section 4 against the case as its region stores
 /// it, and hands the change to its region log, whose batch is the change's only write: the case's tip, history,
 /// lists and feed row commit together, or not at all. So nothing is ever stored in the case without being in its
 /// lists and feed, and a transition costs one storage write. The grain itself stores only where the case lives

@@ -11,7 +11,7 @@ using OrleansCases.Grains.ReadModel;
 namespace OrleansCases.Grains;
 
 /// <summary>
-/// A region's ordered log (design.md section 1). Reentrant so that changes arriving while a batch is being written
+/// A region's ordered log (docs/design.md section 1). Reentrant so that changes arriving while a batch is being written
 /// queue up and go out together in the next one (group commit); all its code still runs one turn at a time.
 /// It never calls a case grain, so a case calling it can never deadlock. It also prunes the region's feed past
 /// retention (<see cref="FeedRetentionOptions"/>), inside those same batches.

@@ -1,7 +1,7 @@
 namespace OrleansCases.Abstractions.Lifecycle;
 
 /// <summary>
-/// The pure rules of design.md sections 2 and 3: who may read a case, what they may do to it, and what the case
+/// The pure rules of docs/design.md sections 2 and 3: who may read a case, what they may do to it, and what the case
 /// becomes. No I/O and no clock: the caller passes the time, so the same inputs always give the same decision.
 /// Callers check input shape (<see cref="CaseInputRules"/>), existence, replays and expectedVersion first.
 /// </summary>
@@ -89,7 +89,7 @@ public static class CaseLifecycle
     }
 
     /// <summary>
-    /// Decides a transition of an existing case, in the order of design.md section 4 from "not readable" on:
+    /// Decides a transition of an existing case, in the order of docs/design.md section 4 from "not readable" on:
     /// 404, then 403 (not permitted in any status), then 409 (not from this status), then the assignee's validity.
     /// </summary>
     public static Decision Decide(CaseRecord current, CaseActionCommand command, DateTimeOffset now)

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace OrleansCases.Abstractions.Lifecycle;
 
 /// <summary>
-/// The case lifecycle of design.md section 2, as data in one place: the grain decides with it, the API lists
+/// The case lifecycle of docs/design.md section 2, as data in one place: the grain decides with it, the API lists
 /// allowed actions from it, the portals read it. Create is listed for completeness; it has no "from".
 /// </summary>
 public static class TransitionTable

@@ -3,7 +3,7 @@ using OrleansCases.Abstractions;
 namespace OrleansCases.Grains.Tests.Support;
 
 /// <summary>
-/// A fresh region for one test, with the demo cast of design.md section 7 living in it, so no test sees another's
+/// A fresh region for one test, with the demo cast of docs/design.md section 7 living in it, so no test sees another's
 /// cases, lists or feed.
 /// </summary>
 public sealed class Region

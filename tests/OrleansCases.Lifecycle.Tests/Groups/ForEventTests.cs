@@ -4,7 +4,7 @@ using Xunit;
 
 namespace OrleansCases.Lifecycle.Tests.Groups;
 
-/// <summary>The groups an event goes to (design.md section 3), each once: SignalR does not de-duplicate.</summary>
+/// <summary>The groups an event goes to (docs/design.md section 3), each once: SignalR does not de-duplicate.</summary>
 public sealed class ForEventTests
 {
     [Fact]

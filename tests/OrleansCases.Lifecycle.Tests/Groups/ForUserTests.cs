@@ -4,7 +4,7 @@ using Xunit;
 
 namespace OrleansCases.Lifecycle.Tests.Groups;
 
-/// <summary>The groups a connection joins come from the user's claims alone (design.md section 3).</summary>
+/// <summary>The groups a connection joins come from the user's claims alone (docs/design.md section 3).</summary>
 public sealed class ForUserTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace OrleansCases.Lifecycle.Tests.InputRules;
 
-/// <summary>patientRef: 1 to 64 letters, digits, '-' and '_' (design.md section 4); it goes into list rows and URLs.</summary>
+/// <summary>patientRef: 1 to 64 letters, digits, '-' and '_' (docs/design.md section 4); it goes into list rows and URLs.</summary>
 public sealed class PatientRefTests
 {
     [Theory]

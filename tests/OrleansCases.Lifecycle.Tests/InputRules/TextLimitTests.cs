@@ -4,7 +4,7 @@ using Xunit;
 
 namespace OrleansCases.Lifecycle.Tests.InputRules;
 
-/// <summary>note and reason at most 1,000 characters, facility at most 200 (design.md section 4).</summary>
+/// <summary>note and reason at most 1,000 characters, facility at most 200 (docs/design.md section 4).</summary>
 public sealed class TextLimitTests
 {
     [Theory]

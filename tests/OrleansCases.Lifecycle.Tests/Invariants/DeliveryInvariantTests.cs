@@ -6,7 +6,7 @@ using Xunit;
 namespace OrleansCases.Lifecycle.Tests.Invariants;
 
 /// <summary>
-/// Live delivery may not undo isolation (design.md section 6.6): for the event of every applied transition, each
+/// Live delivery may not undo isolation (docs/design.md section 6.6): for the event of every applied transition, each
 /// user whose own groups receive it may read the case, each group is listed once, and the owner and admins always
 /// receive it. 1,000 random sequences per run.
 /// </summary>

@@ -4,7 +4,7 @@ using OrleansCases.Lifecycle.Tests.Support;
 namespace OrleansCases.Lifecycle.Tests.Invariants;
 
 /// <summary>
-/// design.md sections 2 to 4 written a second time, independently of <c>TransitionTable</c> and <c>CaseLifecycle</c>,
+/// docs/design.md sections 2 to 4 written a second time, independently of <c>TransitionTable</c> and <c>CaseLifecycle</c>,
 /// as the oracle of the property tests: a mistake would have to be made twice, the same way, to go unnoticed.
 /// </summary>
 internal static class DesignModel

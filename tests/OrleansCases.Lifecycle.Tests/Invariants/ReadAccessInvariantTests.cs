@@ -7,7 +7,7 @@ using Xunit;
 namespace OrleansCases.Lifecycle.Tests.Invariants;
 
 /// <summary>
-/// Isolation (design.md sections 3 and 6.6): whoever may not read a case gets NotFound, never Forbidden, so its
+/// Isolation (docs/design.md sections 3 and 6.6): whoever may not read a case gets NotFound, never Forbidden, so its
 /// existence does not leak; in particular every user of the other region does. 1,000 random sequences per run.
 /// </summary>
 public sealed class ReadAccessInvariantTests

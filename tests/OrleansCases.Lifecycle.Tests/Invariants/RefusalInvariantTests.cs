@@ -6,7 +6,7 @@ using Xunit;
 namespace OrleansCases.Lifecycle.Tests.Invariants;
 
 /// <summary>
-/// A refused command changes nothing (design.md section 6.7): the decision carries no next state or history entry,
+/// A refused command changes nothing (docs/design.md section 6.7): the decision carries no next state or history entry,
 /// and the case the caller holds is, value for value, what it was. 1,000 random sequences per run.
 /// </summary>
 public sealed class RefusalInvariantTests

@@ -5,7 +5,7 @@ using Xunit;
 namespace OrleansCases.Lifecycle.Tests.Invariants;
 
 /// <summary>
-/// Statuses stay within the seven of design.md section 2; Cancelled is final and Completed can only be reopened.
+/// Statuses stay within the seven of docs/design.md section 2; Cancelled is final and Completed can only be reopened.
 /// 1,000 random sequences per property (<see cref="ScenarioArbitrary.SequencesPerRun"/>).
 /// </summary>
 public sealed class StatusInvariantTests

@@ -4,7 +4,7 @@ using Xunit;
 namespace OrleansCases.Lifecycle.Tests.Invariants;
 
 /// <summary>
-/// Versions are gapless from 1 and grow by exactly 1 per transition (design.md sections 2 and 6.2): the portal drops
+/// Versions are gapless from 1 and grow by exactly 1 per transition (docs/design.md sections 2 and 6.2): the portal drops
 /// an event whose version it already has, so a skipped or repeated version would lose or duplicate an update.
 /// Each property plays <see cref="ScenarioArbitrary.SequencesPerRun"/> (1,000) random sequences of up to 40 commands.
 /// </summary>

@@ -3,7 +3,7 @@ using OrleansCases.Abstractions;
 namespace OrleansCases.Lifecycle.Tests.Support;
 
 /// <summary>
-/// Commands that pass <see cref="CaseInputRules"/>: the required fields of design.md section 2 are filled from this
+/// Commands that pass <see cref="CaseInputRules"/>: the required fields of docs/design.md section 2 are filled from this
 /// file's own reading of the design, not from the transition table, so a wrong table cannot hide behind its own data.
 /// </summary>
 internal static class Commands

@@ -2,7 +2,7 @@ using OrleansCases.Abstractions;
 
 namespace OrleansCases.Lifecycle.Tests.Support;
 
-/// <summary>The demo users of design.md section 7, so examples read like the portal's own accounts.</summary>
+/// <summary>The demo users of docs/design.md section 7, so examples read like the portal's own accounts.</summary>
 internal static class Users
 {
     public static readonly UserRef AshaNorth = new("asha.north", "Asha North", UserRole.Asha, "north");

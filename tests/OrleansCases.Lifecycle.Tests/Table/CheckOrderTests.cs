@@ -6,7 +6,7 @@ using Xunit;
 namespace OrleansCases.Lifecycle.Tests.Table;
 
 /// <summary>
-/// design.md section 4: 404 (not readable) before 403 (not permitted in any status) before 409 (not from this
+/// docs/design.md section 4: 404 (not readable) before 403 (not permitted in any status) before 409 (not from this
 /// status). The order matters for isolation: a 403 to a stranger would reveal that the case exists.
 /// </summary>
 public sealed class CheckOrderTests

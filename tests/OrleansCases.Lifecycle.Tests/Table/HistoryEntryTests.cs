@@ -5,7 +5,7 @@ using Xunit;
 
 namespace OrleansCases.Lifecycle.Tests.Table;
 
-/// <summary>Every transition appends version, action, from, to, by, at and note (design.md section 2).</summary>
+/// <summary>Every transition appends version, action, from, to, by, at and note (docs/design.md section 2).</summary>
 public sealed class HistoryEntryTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace OrleansCases.Lifecycle.Tests.Table;
 
-/// <summary>design.md section 3: the owner, every chw and clinician of the region, and admins read a case.</summary>
+/// <summary>docs/design.md section 3: the owner, every chw and clinician of the region, and admins read a case.</summary>
 public sealed class ReadAccessTests
 {
     [Theory]

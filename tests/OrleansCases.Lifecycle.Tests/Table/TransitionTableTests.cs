@@ -6,7 +6,7 @@ namespace OrleansCases.Lifecycle.Tests.Table;
 
 /// <summary>
 /// The table is data read by the grain, the API and the portals, so its rows are compared one by one with
-/// design.md section 2 as written there (who is spelled as parties).
+/// docs/design.md section 2 as written there (who is spelled as parties).
 /// </summary>
 public sealed class TransitionTableTests
 {

@@ -5,7 +5,7 @@ using Xunit;
 namespace OrleansCases.Web.Tests.Api;
 
 /// <summary>
-/// Bad input gets a clear 4xx with problem details and changes nothing (design.md sections 4 and 6.7). Each test
+/// Bad input gets a clear 4xx with problem details and changes nothing (docs/design.md sections 4 and 6.7). Each test
 /// names what must stay unchanged and checks it after the refusal.
 /// </summary>
 [Trait("Category", "Web")]

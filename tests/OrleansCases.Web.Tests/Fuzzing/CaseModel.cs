@@ -91,7 +91,7 @@ public sealed class CaseModel
 /// <summary>One case as storage must hold it.</summary>
 public sealed class ModelCase(string id, string region, string ownerId, CaseRecord record)
 {
-    /// <summary>How many commandIds a case remembers for replays (design.md section 2).</summary>
+    /// <summary>How many commandIds a case remembers for replays (docs/design.md section 2).</summary>
     public const int RememberedCommands = 256;
 
     private readonly Queue<(string CallerId, string CommandId, int Version)> _marks = new();

@@ -5,7 +5,7 @@ using OrleansCases.Web.Identity;
 namespace OrleansCases.Web.Tests.Fuzzing;
 
 /// <summary>
-/// Predicts the answer to a create or an action from the model, in the check order of design.md section 4: 401, 413,
+/// Predicts the answer to a create or an action from the model, in the check order of docs/design.md section 4: 401, 413,
 /// 400 (malformed, then invalid), 404, replay, 409 expectedVersion, 403, 409 status. The lifecycle decisions
 /// themselves come from the pure <see cref="CaseLifecycle"/>, whose own property tests check it against the design:
 /// here the question is whether the whole pipeline (HTTP, JSON, grain, region log, storage, replays) does what it says.

@@ -32,7 +32,7 @@ public sealed record FuzzCaller(UserRef? User, Credential Credential, string? To
 }
 
 /// <summary>
-/// Every caller the fuzzer picks from: the nine demo users of design.md section 7 (both regions, every role), then
+/// Every caller the fuzzer picks from: the nine demo users of docs/design.md section 7 (both regions, every role), then
 /// callers without a valid token. Indices into <see cref="All"/> are what the generated steps carry.
 /// </summary>
 public sealed class FuzzCallers

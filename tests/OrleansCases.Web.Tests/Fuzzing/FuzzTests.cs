@@ -12,7 +12,7 @@ namespace OrleansCases.Web.Tests.Fuzzing;
 /// Property-based fuzzing through the real web pipeline (issue 10): FsCheck programs of valid and garbage requests
 /// and hub calls from random demo users of both regions and from callers without a valid token, sent one after
 /// another over two web instances on one silo, each answer predicted by the model. Invariants: no 5xx (no outage is
-/// injected); isolation of design.md section 3 (a case one may not read answers 404 exactly as no case does, never a
+/// injected); isolation of docs/design.md section 3 (a case one may not read answers 404 exactly as no case does, never a
 /// 2xx or 403; lists, feed and live connections show nothing one may not read, and live connections receive only
 /// what their groups or watches entitle them to); versions gapless (each 2xx is one more than the last, or a replay
 /// answering byte for byte as the first time); and every 2xx reflected in storage (cases, history, lists and feed read

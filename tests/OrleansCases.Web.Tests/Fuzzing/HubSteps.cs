@@ -98,7 +98,7 @@ public sealed class HubSteps(CaseModel model, Breaks breaks, FuzzStats stats, Li
         }
         else if (result is IDictionary<object, object?> map)
         {
-            // MessagePack: the same document as JSON (design.md section 5), so the same checks.
+            // MessagePack: the same document as JSON (docs/design.md section 5), so the same checks.
             var view = MessagePackJson.From(map).Deserialize<CaseResponse>(AnswerChecks.Json);
             if (breaks.Check(view is not null && view.Id == target.Id, "hub", () => $"WatchCase over MessagePack answered {MessagePackJson.From(map)}"))
             {

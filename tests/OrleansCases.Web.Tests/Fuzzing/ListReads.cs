@@ -8,7 +8,7 @@ namespace OrleansCases.Web.Tests.Fuzzing;
 
 /// <summary>
 /// GET /api/cases: the query string a step makes, and the page the model says it must answer. Which lists a role
-/// may ask for is the API's own rule (<see cref="ListRequest"/>); what a list holds is design.md's: mine are the
+/// may ask for is the API's own rule (<see cref="ListRequest"/>); what a list holds is docs/design.md's: mine are the
 /// caller's cases, region every case of the region, queue those ForwardedToClinician, assigned those assigned to the
 /// caller; newest change first; and never a case the caller may not read.
 /// </summary>

@@ -74,7 +74,7 @@ public sealed class LiveConnection(UserRef user, int web, bool messagePack, Live
 /// <summary>
 /// A live connection per demo user (on the web instance the run's plan says, JSON or MessagePack), and the admin's
 /// second one on the other instance, open for the whole run: each event that reaches any of them is checked against
-/// design.md section 3, and each event a connection's groups entitle it to must reach it, once.
+/// docs/design.md section 3, and each event a connection's groups entitle it to must reach it, once.
 /// </summary>
 public sealed class LiveUsers : IAsyncDisposable
 {

@@ -3,7 +3,7 @@ using OrleansCases.Abstractions;
 namespace OrleansCases.Web.Tests.Fuzzing;
 
 /// <summary>
-/// design.md section 3 written out again, from the text, for the isolation checks: who may read a case, and which of
+/// docs/design.md section 3 written out again, from the text, for the isolation checks: who may read a case, and which of
 /// a user's own groups (not case watches) receive an event. Kept apart from <c>CaseLifecycle</c> and
 /// <c>CaseGroups</c>, so that a mistake there cannot hide behind itself.
 /// </summary>

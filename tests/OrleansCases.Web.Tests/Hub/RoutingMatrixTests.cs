@@ -4,7 +4,7 @@ using Xunit;
 namespace OrleansCases.Web.Tests.Hub;
 
 /// <summary>
-/// design.md section 3, end to end: one case taken through every action, every demo user connected over WebSockets,
+/// docs/design.md section 3, end to end: one case taken through every action, every demo user connected over WebSockets,
 /// and each receives exactly the events its groups entitle it to, in version order, once each, and nothing else.
 /// </summary>
 [Trait("Category", "Web")]
@@ -69,7 +69,7 @@ public sealed class RoutingMatrixTests(WebFixture fixture) : IClassFixture<WebFi
         }
     }
 
-    /// <summary>The routing rule, written from design.md section 3 independently of the code under test.</summary>
+    /// <summary>The routing rule, written from docs/design.md section 3 independently of the code under test.</summary>
     private static bool Entitled(string user, Step e) =>
         user == "admin" || user == "chw.north" || user == "asha.north" /* owner */
         || user == e.AssigneeId || user == e.PreviousAssigneeId

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace OrleansCases.Web.Tests.Identity;
 
-/// <summary>Bearer tokens for API and load clients (design.md section 7), and every token the API must refuse.</summary>
+/// <summary>Bearer tokens for API and load clients (docs/design.md section 7), and every token the API must refuse.</summary>
 [Trait("Category", "Web")]
 public sealed class BearerTokenTests(WebFixture fixture) : IClassFixture<WebFixture>
 {

@@ -8,7 +8,7 @@ using Xunit;
 namespace OrleansCases.Web.Tests.Identity;
 
 /// <summary>
-/// With the app's own log levels, nothing secret or private reaches the logs (design.md section 6.8): not a
+/// With the app's own log levels, nothing secret or private reaches the logs (docs/design.md section 6.8): not a
 /// password (right or wrong), not a token (even the one in the hub URL), not a patient's reference, summary or note.
 /// </summary>
 [Trait("Category", "Web")]

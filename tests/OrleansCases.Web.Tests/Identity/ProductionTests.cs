@@ -9,7 +9,7 @@ using Xunit;
 namespace OrleansCases.Web.Tests.Identity;
 
 /// <summary>
-/// Outside Development (design.md section 7): no demo users, no password endpoints, tokens from the OpenID Connect
+/// Outside Development (docs/design.md section 7): no demo users, no password endpoints, tokens from the OpenID Connect
 /// authority with users recorded on first sign-in, and a refusal to start with the development key, no authority, or
 /// no certificate for the Data Protection keys.
 /// </summary>

@@ -8,7 +8,7 @@ using Xunit;
 namespace OrleansCases.Web.Tests.Identity;
 
 /// <summary>
-/// Rate limits (design.md section 4): sign-in per user name and per client address, and the API per user, each
+/// Rate limits (docs/design.md section 4): sign-in per user name and per client address, and the API per user, each
 /// answering 429 with Retry-After. Each test signs in from loopback addresses of its own, so the per-address budgets
 /// of one test do not leak into another.
 /// </summary>

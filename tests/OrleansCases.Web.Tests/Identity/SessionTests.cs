@@ -9,7 +9,7 @@ using Xunit;
 
 namespace OrleansCases.Web.Tests.Identity;
 
-/// <summary>Browser sessions (design.md section 7): the cookie, sign-out, antiforgery, and sessions across web instances.</summary>
+/// <summary>Browser sessions (docs/design.md section 7): the cookie, sign-out, antiforgery, and sessions across web instances.</summary>
 [Trait("Category", "Web")]
 public sealed class SessionTests(WebFixture fixture) : IClassFixture<WebFixture>
 {

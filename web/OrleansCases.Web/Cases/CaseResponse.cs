@@ -2,7 +2,7 @@ using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Cases;
 
-/// <summary>A case as the API shows it (design.md section 4), with its history and the caller's allowed actions.</summary>
+/// <summary>A case as the API shows it (docs/design.md section 4), with its history and the caller's allowed actions.</summary>
 public sealed record CaseResponse(
     string Id,
     string Region,

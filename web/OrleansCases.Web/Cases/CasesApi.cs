@@ -7,7 +7,7 @@ using OrleansCases.Web.Identity;
 
 namespace OrleansCases.Web.Cases;
 
-/// <summary>The cases API of design.md section 4.</summary>
+/// <summary>The cases API of docs/design.md section 4.</summary>
 public static class CasesApi
 {
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)

@@ -8,7 +8,7 @@ namespace OrleansCases.Web.Cases;
 
 public static class CasesServiceExtensions
 {
-    /// <summary>Requests larger than this are refused with 413 (design.md section 4).</summary>
+    /// <summary>Requests larger than this are refused with 413 (docs/design.md section 4).</summary>
     public const long MaxRequestBodySize = 64 * 1024;
 
     /// <summary>Options, JSON shape, problem details, the 64 KiB body limit and the stream-to-SignalR bridge.</summary>

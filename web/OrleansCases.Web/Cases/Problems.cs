@@ -43,7 +43,7 @@ public static class Problems
             detail: "This instance is at its limit of requests in progress; nothing was done. Retry shortly.");
     }
 
-    /// <summary>A refused command, in the words of design.md section 4.</summary>
+    /// <summary>A refused command, in the words of docs/design.md section 4.</summary>
     public static ProblemHttpResult From(CaseCommandResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -5,7 +5,7 @@ using OrleansCases.Abstractions;
 namespace OrleansCases.Web.Hubs;
 
 /// <summary>
-/// The event a browser receives (design.md section 5), the same on the wire in JSON and MessagePack: camelCase keys,
+/// The event a browser receives (docs/design.md section 5), the same on the wire in JSON and MessagePack: camelCase keys,
 /// enums as their JSON names, times as ISO-8601 UTC strings. The prototype's caseId, status, updatedBy and timestamp
 /// keep their names and meaning. <see cref="Cursor"/> resumes /api/feed right after this event.
 /// </summary>

@@ -8,7 +8,7 @@ namespace OrleansCases.Web.Hubs;
 
 public static class HubExtensions
 {
-    /// <summary>Hub messages larger than this close the sending connection (design.md section 5).</summary>
+    /// <summary>Hub messages larger than this close the sending connection (docs/design.md section 5).</summary>
     public const long MaxMessageSize = 32 * 1024;
 
     public static WebApplicationBuilder AddCaseHub(this WebApplicationBuilder builder)

@@ -1,11 +1,11 @@
 namespace OrleansCases.Web.Hubs;
 
 /// <summary>
-/// What the server calls on a connected portal (design.md section 5). The methods are named exactly as the design
+/// What the server calls on a connected portal (docs/design.md section 5). The methods are named exactly as the design
 /// spells them on the wire, camelCase: a strongly typed hub sends the interface's method names as they are, and the
 /// .NET SignalR client matches handler names case-sensitively.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "Wire names of design.md section 5.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "Wire names of docs/design.md section 5.")]
 public interface ICaseClient
 {
     /// <summary>A case the connection is entitled to changed.</summary>

@@ -6,7 +6,7 @@ namespace OrleansCases.Web.Hubs;
 
 /// <summary>
 /// Writes a hub result over MessagePack in exactly the shape the JSON protocol gives it: camelCase keys, enums by
-/// their JSON names, ISO-8601 times (design.md section 5). SignalR's own MessagePack resolver writes a plain record
+/// their JSON names, ISO-8601 times (docs/design.md section 5). SignalR's own MessagePack resolver writes a plain record
 /// with its C# property names, enum member names and DateTimeOffset as an array of ticks, so WatchCase's case reached
 /// MessagePack clients in another shape than JSON clients (found by the fuzz tests). Results only: never read.
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace OrleansCases.Web.Identity;
 
-/// <summary>Sign-in, sign-out and the caller (design.md sections 4 and 7). The password endpoints exist in Development only.</summary>
+/// <summary>Sign-in, sign-out and the caller (docs/design.md sections 4 and 7). The password endpoints exist in Development only.</summary>
 public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)

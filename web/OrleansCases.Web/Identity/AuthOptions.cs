@@ -2,7 +2,7 @@ using System.Text;
 
 namespace OrleansCases.Web.Identity;
 
-/// <summary>How callers prove who they are (design.md section 7).</summary>
+/// <summary>How callers prove who they are (docs/design.md section 7).</summary>
 public sealed class AuthOptions
 {
     public const string Section = "Auth";

@@ -3,12 +3,15 @@ using System.Threading.RateLimiting;
 namespace OrleansCases.Web.Identity;
 
 /// <summary>
-/// The rate limits of design.md section 4 (429 with Retry-After): per signed-in user on the API, and per user name
+/// The rate limits of docs/design.md section 4 (429 with Retry-After): per signed-in user on the API, and per user name
 /// and per client address on sign-in. Each is a token bucket; a test lowers them through configuration.
 /// </summary>
 public sealed class AuthRateLimits
 {
-    /// <summary>Requests per user (by <c>sub</c>) to /api/cases, /api/feed and /api/me, on each web instance.</summary>
+    /// <summary>
+    /// Requests per user (by <c>sub</c>) to the API (/api/cases, /api/clinicians, /api/feed, /api/me,
+    /// /api/admin/cluster), on each web instance.
+    /// </summary>
     public TokenBucketLimit PerUser { get; set; } = new() { TokenLimit = 600, TokensPerPeriod = 100, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 
     /// <summary>

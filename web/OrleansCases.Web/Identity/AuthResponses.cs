@@ -2,7 +2,7 @@ using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Identity;
 
-/// <summary>A user as the API shows them (design.md section 4): an admin's region is null.</summary>
+/// <summary>A user as the API shows them (docs/design.md section 4): an admin's region is null.</summary>
 public sealed record UserResponse(string Id, string Name, UserRole Role, string? Region)
 {
     public static UserResponse From(UserRef user)

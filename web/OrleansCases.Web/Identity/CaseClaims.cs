@@ -4,7 +4,7 @@ using OrleansCases.Abstractions;
 namespace OrleansCases.Web.Identity;
 
 /// <summary>
-/// The four claims every session and token carries (design.md section 7), and the caller they describe. Group
+/// The four claims every session and token carries (docs/design.md section 7), and the caller they describe. Group
 /// membership and every grain call derive from these claims, never from request input.
 /// </summary>
 public static class CaseClaims

@@ -2,7 +2,7 @@ using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Identity;
 
-/// <summary>The demo users of design.md section 7, seeded in Development only.</summary>
+/// <summary>The demo users of docs/design.md section 7, seeded in Development only.</summary>
 public static class DemoUsers
 {
     /// <summary>Every demo user's password: the seed of their hashes in <see cref="DemoCredentials"/>, never stored.</summary>

@@ -1,4 +1,4 @@
-// The HTTP API of design.md section 4: JSON in and out, the antiforgery header on every change,
+// The HTTP API of docs/design.md section 4: JSON in and out, the antiforgery header on every change,
 // problem details turned into an ApiError the views can explain.
 
 let xsrfToken = null;

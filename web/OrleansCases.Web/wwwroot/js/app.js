@@ -57,7 +57,7 @@ async function endSession() {
   if (ending) await ending.live.stop().catch(() => {});
 }
 
-/** The lists each role works from (design.md section 2). */
+/** The lists each role works from (docs/design.md section 2). */
 function panelsFor(me, store, live) {
   const panel = options => new ListPanel(store, live, options);
   switch (me.role) {

@@ -177,7 +177,7 @@ export function createForm(store) {
   return h('section', { class: 'card', 'aria-labelledby': 'create-title' }, h('h2', { id: 'create-title' }, 'New case'), form);
 }
 
-// The fields each action takes (design.md section 2); required ones must be filled in.
+// The fields each action takes (docs/design.md section 2); required ones must be filled in.
 const ACTION_FIELDS = {
   forward: [{ name: 'assignTo', label: 'Assign to clinician', none: 'Anyone: the review queue' }, { name: 'note', label: 'Note (optional)' }],
   assign: [{ name: 'assignTo', label: 'Clinician', none: 'Nobody: back to the queue', clearable: true }, { name: 'note', label: 'Note (optional)' }],
