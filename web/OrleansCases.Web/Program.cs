@@ -1,9 +1,9 @@
 using OrleansCases.Hosting;
 using OrleansCases.Web.Admin;
 using OrleansCases.Web.Cases;
-using OrleansCases.Web.Feed;
-using OrleansCases.Web.Hubs;
+using OrleansCases.Web.Http;
 using OrleansCases.Web.Identity;
+using OrleansCases.Web.Live;
 using OrleansCases.Web.Overload;
 using OrleansCases.Web.Proxy;
 using OrleansCases.Web.Telemetry;
@@ -13,9 +13,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCasesClusterClient();
 builder.AddWebTelemetry();
 builder.AddCasesHealthChecks();
+builder.AddHttpPlumbing();
 builder.AddCaseIdentity();
 builder.AddCasesApi();
-builder.AddCaseHub();
+builder.AddLiveDelivery();
 builder.AddTrustedProxies();
 builder.AddOverloadLimits();
 

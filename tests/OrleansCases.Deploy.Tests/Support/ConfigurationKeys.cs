@@ -1,11 +1,11 @@
 using System.Collections;
+using Orleans.Hosting.Kubernetes;
 using OrleansCases.Grains.ReadModel;
 using OrleansCases.Hosting;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Identity;
 using OrleansCases.Web.Proxy;
 using OrleansCases.Web.Telemetry;
-using Orleans.Hosting.Kubernetes;
 
 namespace OrleansCases.Deploy.Tests.Support;
 

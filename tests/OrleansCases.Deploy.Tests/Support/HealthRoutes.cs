@@ -1,8 +1,8 @@
-using Xunit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCases.Hosting;
+using Xunit;
 
 namespace OrleansCases.Deploy.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using OrleansCases.Web.Feed;
+using OrleansCases.Web.Live;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 

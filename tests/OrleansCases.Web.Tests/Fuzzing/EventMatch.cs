@@ -1,6 +1,6 @@
 using System.Globalization;
 using OrleansCases.Abstractions;
-using OrleansCases.Web.Hubs;
+using OrleansCases.Web.Live;
 
 namespace OrleansCases.Web.Tests.Fuzzing;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OrleansCases.Abstractions;
-using OrleansCases.Web.Feed;
+using OrleansCases.Web.Live;
 
 namespace OrleansCases.Web.Tests.Fuzzing;
 

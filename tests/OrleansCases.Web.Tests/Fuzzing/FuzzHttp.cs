@@ -47,7 +47,7 @@ public sealed class FuzzHttp(FuzzFixture fixture, FuzzStats stats) : IDisposable
 
             // Kestrel answers a body over its limit with 413 and closes the connection without reading the rest; a
             // pooled connection the client sent on again before it saw the close ended the next request unanswered.
-            if (bytes.Length > Web.Cases.CasesServiceExtensions.MaxRequestBodySize)
+            if (bytes.Length > Web.Http.HttpExtensions.MaxRequestBodySize)
             {
                 request.Headers.ConnectionClose = true;
             }

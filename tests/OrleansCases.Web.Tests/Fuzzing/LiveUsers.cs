@@ -1,6 +1,6 @@
 using System.Text.Json;
 using OrleansCases.Abstractions;
-using OrleansCases.Web.Hubs;
+using OrleansCases.Web.Live;
 using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Fuzzing;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using OrleansCases.Abstractions;
 using OrleansCases.Web.Cases;
-using OrleansCases.Web.Feed;
+using OrleansCases.Web.Live;
 
 namespace OrleansCases.Web.Tests.Fuzzing;
 

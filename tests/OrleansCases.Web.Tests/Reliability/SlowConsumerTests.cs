@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCases.Abstractions;
-using OrleansCases.Web.Hubs;
+using OrleansCases.Web.Live;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using OrleansCases.Web.Http;
 using OrleansCases.Abstractions;
 using OrleansCases.Web.Identity;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Dashboard;
 using OrleansCases.Abstractions;
+using OrleansCases.Web.Http;
 using OrleansCases.Web.Identity;
 
 namespace OrleansCases.Web.Admin;
@@ -17,7 +18,7 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthPolicies.Admin);
-        app.MapGet("/api/admin/cluster", ClusterAsync).RequireAuthorization(AuthPolicies.Admin).AddEndpointFilter<Cases.DeadlineFilter>().RequireRateLimiting(RateLimitPolicies.PerUser);
+        app.MapGet("/api/admin/cluster", ClusterAsync).RequireAuthorization(AuthPolicies.Admin).AddEndpointFilter<DeadlineFilter>().RequireRateLimiting(RateLimitPolicies.PerUser);
         return app;
     }
 

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
-using OrleansCases.Web.Bridge;
-using OrleansCases.Web.Feed;
+using OrleansCases.Web.Http;
 using OrleansCases.Web.Identity;
 
 namespace OrleansCases.Web.Cases;
@@ -16,7 +15,7 @@ public static class CasesApi
         api.RequireRateLimiting(RateLimitPolicies.PerUser);
 
         api.MapPost("/", CreateAsync).AddEndpointFilter<CookieAntiforgeryFilter>();
-        api.MapGet("/", ListAsync).AddEndpointFilter<BridgeReadyFilter>();
+        api.MapGet("/", ListAsync);
         api.MapGet("/{id}", GetAsync);
         api.MapPost("/{id}/actions/{action}", ActAsync).AddEndpointFilter<CookieAntiforgeryFilter>();
 
@@ -123,7 +122,7 @@ public static class CasesApi
     }
 
     public static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ListAsync(
-        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options,
+        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, IFeedPosition feed,
         string? view, string? status, string? priority, string? region, string? limit, string? cursor)
     {
         if (Caller.Of(http) is not { } caller)
@@ -137,6 +136,8 @@ public static class CasesApi
             return request.Error;
         }
 
+        // The list's feed cursor must be one this instance delivers from: before its bridge is ready, it is not.
+        await feed.ReadyAsync(http.RequestAborted);
         var query = request.Query!;
         CaseListPage page;
         try
@@ -148,7 +149,7 @@ public static class CasesApi
             return Problems.Invalid("cursor", "belongs to another list.");
         }
 
-        var feedCursor = await FeedHeads.CursorForAsync(cluster, caller, options.Value, (query.Region, page.FeedHead));
-        return TypedResults.Ok(new CaseListResponse(page.Items, ListCursor.Encode(page.Next), feedCursor.Encode()));
+        var feedCursor = await feed.CursorForAsync(caller, (query.Region, page.FeedHead));
+        return TypedResults.Ok(new CaseListResponse(page.Items, ListCursor.Encode(page.Next), feedCursor));
     }
 }

@@ -12,13 +12,6 @@ public sealed class CasesOptions
     [Required, MinLength(1)]
     public string[] Regions { get; set; } = [];
 
-    /// <summary>
-    /// How long an API request may take before it is answered 503 (<see cref="DeadlineFilter"/>). Commands take
-    /// milliseconds when storage is healthy; past this, the phone is better told to retry.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(2);
-
     public bool Serves(string? region) => region is not null && Regions.Contains(region, StringComparer.Ordinal);
 }
 

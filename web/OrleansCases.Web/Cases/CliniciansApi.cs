@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
+using OrleansCases.Web.Http;
 using OrleansCases.Web.Identity;
 
 namespace OrleansCases.Web.Cases;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCases.Abstractions;
+using OrleansCases.Web.Http;
 
 namespace OrleansCases.Web.Cases;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansCases.Web.Http;
 
 namespace OrleansCases.Web.Identity;
 
@@ -11,7 +12,7 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api").AddEndpointFilter<Cases.DeadlineFilter>();
+        var api = app.MapGroup("/api").AddEndpointFilter<DeadlineFilter>();
         var auth = api.MapGroup("/auth");
 
         if (app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())

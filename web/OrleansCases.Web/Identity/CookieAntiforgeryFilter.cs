@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
-using OrleansCases.Web.Cases;
+using OrleansCases.Web.Http;
 
 namespace OrleansCases.Web.Identity;
 

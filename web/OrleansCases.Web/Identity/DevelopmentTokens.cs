@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using OrleansCases.Web.Http;
 using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Identity;

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCases.Abstractions;
-using OrleansCases.Web.Cases;
+using OrleansCases.Web.Http;
 
 namespace OrleansCases.Web.Identity;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using OrleansCases.Web.Http;
 using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Identity;

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using OrleansCases.Web.Cases;
+using OrleansCases.Web.Http;
 
 namespace OrleansCases.Web.Overload;
 

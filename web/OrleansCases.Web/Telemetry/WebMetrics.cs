@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using OrleansCases.Web.Http;
 using OrleansCases.Abstractions;
-using OrleansCases.Web.Identity;
 
 namespace OrleansCases.Web.Telemetry;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using MessagePack;
 using OrleansCases.Abstractions;
 
-namespace OrleansCases.Web.Hubs;
+namespace OrleansCases.Web.Live;
 
 /// <summary>
 /// The event a browser receives (docs/design.md section 5), the same on the wire in JSON and MessagePack: camelCase keys,

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OrleansCases.Web.Hubs;
+namespace OrleansCases.Web.Live;
 
 /// <summary>Limits of the hub's connections.</summary>
 public sealed class CaseHubOptions

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
 using OrleansCases.Web.Cases;
-using OrleansCases.Web.Hubs;
+using OrleansCases.Web.Http;
+using OrleansCases.Web.Identity;
 
-namespace OrleansCases.Web.Feed;
+namespace OrleansCases.Web.Live;
 
 /// <summary>
 /// GET /api/feed: what the caller's groups (not case watches) received since a cursor, read from the stored feed,
@@ -18,13 +19,14 @@ public static class FeedApi
     public static RouteGroupBuilder MapFeedApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/feed").RequireAuthorization().AddEndpointFilter<DeadlineFilter>();
-        api.RequireRateLimiting(Identity.RateLimitPolicies.PerUser);
-        api.MapGet("/", ReadAsync).AddEndpointFilter<Bridge.BridgeReadyFilter>();
+        api.RequireRateLimiting(RateLimitPolicies.PerUser);
+        api.MapGet("/", ReadAsync);
         return api;
     }
 
     public static async Task<Results<Ok<FeedResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ReadAsync(
-        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, Telemetry.WebMetrics metrics, string? after, string? limit)
+        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, IFeedPosition position, Telemetry.WebMetrics metrics,
+        string? after, string? limit)
     {
         if (Caller.Of(http) is not { } caller)
         {
@@ -36,10 +38,10 @@ public static class FeedApi
             return Problems.Invalid("limit", $"must be 1 to {MaxLimit}.");
         }
 
+        await position.ReadyAsync(http.RequestAborted);
         if (after is null)
         {
-            var head = await FeedHeads.CursorForAsync(cluster, caller, options.Value);
-            return TypedResults.Ok(new FeedResponse([], head.Encode()));
+            return TypedResults.Ok(new FeedResponse([], await position.CursorForAsync(caller)));
         }
 
         if (!FeedCursor.TryDecode(after, FeedCursor.MaxLengthFor(options.Value.Regions), out var cursor))

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime.Messaging;
 using OrleansCases.Abstractions;
 
-namespace OrleansCases.Web.Cases;
+namespace OrleansCases.Web.Http;
 
 /// <summary>
 /// Storage or the cluster failing under a request is a 503 with Retry-After, never a 500: the client retries with

@@ -1,6 +1,6 @@
 using OrleansCases.Abstractions;
 
-namespace OrleansCases.Web.Hubs;
+namespace OrleansCases.Web.Live;
 
 /// <summary>
 /// The connections of this instance as the hub put them in groups: whose each one is, which role group it joined,

@@ -2,18 +2,25 @@ using MessagePack.Resolvers;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using OrleansCases.Hosting;
 using OrleansCases.Web.Cases;
 
-namespace OrleansCases.Web.Hubs;
+namespace OrleansCases.Web.Live;
 
-public static class HubExtensions
+/// <summary>Live delivery: the hub, the bridge from the region streams to its groups, and the feed behind both.</summary>
+public static class LiveExtensions
 {
     /// <summary>Hub messages larger than this close the sending connection (docs/design.md section 5).</summary>
     public const long MaxMessageSize = 32 * 1024;
 
-    public static WebApplicationBuilder AddCaseHub(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddLiveDelivery(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<BridgeOptions>().BindConfiguration(BridgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CaseEventBridge>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseEventBridge>());
+        builder.Services.AddHealthChecks().AddCheck<BridgeHealthCheck>("bridge", tags: [HealthEndpoints.ReadyTag]);
+        builder.Services.AddSingleton<IFeedPosition, FeedPosition>();
         builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = MaxMessageSize;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using MessagePack;
 using MessagePack.Formatters;
 
-namespace OrleansCases.Web.Hubs;
+namespace OrleansCases.Web.Live;
 
 /// <summary>
 /// Writes a hub result over MessagePack in exactly the shape the JSON protocol gives it: camelCase keys, enums by

@@ -1,6 +1,5 @@
-using OrleansCases.Web.Hubs;
 
-namespace OrleansCases.Web.Feed;
+namespace OrleansCases.Web.Live;
 
 /// <summary>Events since a cursor, oldest first, each shaped as the hub sends it; follow on from <see cref="NextCursor"/>.</summary>
 public sealed record FeedResponse(IReadOnlyList<CaseStatusUpdate> Items, string NextCursor);

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OrleansCases.Web.Bridge;
+namespace OrleansCases.Web.Live;
 
 /// <summary>How the bridge checks for what its streams did not bring, and how often it may tell clients to resync.</summary>
 public sealed class BridgeOptions

@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using OrleansCases.Web.Http;
 using OrleansCases.Abstractions;
 using OrleansCases.Web.Cases;
-using OrleansCases.Web.Identity;
 using OrleansCases.Web.Telemetry;
 
-namespace OrleansCases.Web.Hubs;
+namespace OrleansCases.Web.Live;
 
 /// <summary>
 /// The hub at /hubs/cases. Thin on purpose: it puts a connection in the groups its claims entitle it to and lets it
-/// watch cases it may read. Events reach it from <see cref="Bridge.CaseEventBridge"/>, not from here.
+/// watch cases it may read. Events reach it from <see cref="CaseEventBridge"/>, not from here.
 /// </summary>
 [Authorize]
 public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry, WebMetrics metrics) : Hub<ICaseClient>

@@ -1,6 +1,6 @@
 using OrleansCases.Abstractions;
 
-namespace OrleansCases.Web.Identity;
+namespace OrleansCases.Web.Http;
 
 /// <summary>Roles as they appear in claims and JSON: asha, chw, clinician, admin.</summary>
 public static class RoleNames

@@ -3,10 +3,11 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using OrleansCases.Web.Http;
 using OrleansCases.Web.Identity;
 using OrleansCases.Web.Telemetry;
 
-namespace OrleansCases.Web.Hubs;
+namespace OrleansCases.Web.Live;
 
 /// <summary>
 /// The hub's per-user limit (<see cref="AuthRateLimits.HubPerUser"/>): a call over it fails with a HubException that

@@ -1,7 +1,6 @@
 using OrleansCases.Abstractions;
-using OrleansCases.Web.Identity;
 
-namespace OrleansCases.Web.Cases;
+namespace OrleansCases.Web.Http;
 
 public static class Caller
 {

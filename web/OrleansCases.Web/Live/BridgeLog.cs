@@ -1,4 +1,4 @@
-namespace OrleansCases.Web.Bridge;
+namespace OrleansCases.Web.Live;
 
 /// <summary>The bridge's log lines: regions, sequence numbers and reasons only, never case content.</summary>
 internal static partial class BridgeLog

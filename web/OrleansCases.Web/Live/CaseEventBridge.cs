@@ -5,11 +5,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using OrleansCases.Abstractions;
 using OrleansCases.Web.Cases;
-using OrleansCases.Web.Feed;
-using OrleansCases.Web.Hubs;
 using OrleansCases.Web.Telemetry;
 
-namespace OrleansCases.Web.Bridge;
+namespace OrleansCases.Web.Live;
 
 /// <summary>
 /// Pushes the case-events streams of the configured regions to this instance's SignalR connections. One ordered

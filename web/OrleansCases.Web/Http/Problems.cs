@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCases.Abstractions;
 
-namespace OrleansCases.Web.Cases;
+namespace OrleansCases.Web.Http;
 
 /// <summary>The RFC 9457 problem details this API answers with, one place for each kind of refusal.</summary>
 public static class Problems

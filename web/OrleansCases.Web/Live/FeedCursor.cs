@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
-namespace OrleansCases.Web.Feed;
+namespace OrleansCases.Web.Live;
 
 /// <summary>
 /// A position in the feeds of one or more regions: the last sequence number seen per region. Opaque to clients;

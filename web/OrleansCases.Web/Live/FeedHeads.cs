@@ -1,7 +1,7 @@
 using OrleansCases.Abstractions;
 using OrleansCases.Web.Cases;
 
-namespace OrleansCases.Web.Feed;
+namespace OrleansCases.Web.Live;
 
 /// <summary>The current heads of the feeds a caller follows: their region, or every region for admins.</summary>
 public static class FeedHeads

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace OrleansCases.Web.Cases;
+namespace OrleansCases.Web.Http;
 
 /// <summary>
 /// Reads a JSON request body ourselves, so that malformed JSON, wrong types and an oversized body get the same

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using OrleansCases.Abstractions;
 
-namespace OrleansCases.Web.Identity;
+namespace OrleansCases.Web.Http;
 
 /// <summary>
 /// The four claims every session and token carries (docs/design.md section 7), and the caller they describe. Group

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace OrleansCases.Web.Bridge;
+namespace OrleansCases.Web.Live;
 
 /// <summary>Not ready until the bridge follows every region: a balancer sends no client here before then.</summary>
 public sealed class BridgeHealthCheck(CaseEventBridge bridge) : IHealthCheck

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OrleansCases.Web.Cases;
+namespace OrleansCases.Web.Http;
 
 /// <summary>
 /// The <c>limit</c> query parameter, read by the API itself rather than bound as an int: the framework answers a value

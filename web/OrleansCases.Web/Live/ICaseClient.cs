@@ -1,4 +1,4 @@
-namespace OrleansCases.Web.Hubs;
+namespace OrleansCases.Web.Live;
 
 /// <summary>
 /// What the server calls on a connected portal (docs/design.md section 5). The methods are named exactly as the design
