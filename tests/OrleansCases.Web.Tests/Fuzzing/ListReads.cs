@@ -79,7 +79,8 @@ public sealed class ListReads(CaseModel model, Breaks breaks, FuzzStats stats)
             return (Expectation.Unauthorized, null);
         }
 
-        var parsed = ListRequest.Parse(caller.User!, _options, request.View, request.Status, request.Priority, request.Region, request.Limit, request.Cursor);
+        var parsed = ListRequest.Parse(
+            caller.User!, _options, new ListParameters(request.View, request.Status, request.Priority, request.Region, request.Limit, request.Cursor));
         if (parsed.Error is { } error)
         {
             var keys = error.ProblemDetails.Extensions.TryGetValue("errors", out var e) && e is Dictionary<string, string[]> errors ? errors.Keys : null;

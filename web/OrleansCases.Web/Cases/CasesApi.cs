@@ -22,14 +22,9 @@ public static class CasesApi
         return api;
     }
 
-    public static async Task<Results<Created<CaseResponse>, ProblemHttpResult, UnauthorizedHttpResult>> CreateAsync(
-        HttpContext http, IClusterClient cluster)
+    public static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> CreateAsync(
+        Caller caller, HttpContext http, IClusterClient cluster)
     {
-        if (Caller.Of(http) is not { } caller)
-        {
-            return TypedResults.Unauthorized();
-        }
-
         var (body, error) = await JsonBody.ReadAsync<CreateCaseRequest>(http.Request);
         if (error is not null)
         {
@@ -37,7 +32,7 @@ public static class CasesApi
         }
 
         var command = new CreateCaseCommand(
-            body!.CommandId ?? Guid.NewGuid().ToString("N"), caller, body.PatientRef ?? "", body.Summary ?? "",
+            body!.CommandId ?? Guid.NewGuid().ToString("N"), caller.User, body.PatientRef ?? "", body.Summary ?? "",
             body.Priority ?? CasePriority.Routine);
         var errors = CaseInputRules.Validate(command).ToDictionary(e => e.Key, e => e.Value);
         if (body.Priority is null)
@@ -50,33 +45,23 @@ public static class CasesApi
             return Problems.Invalid(errors);
         }
 
-        var id = CaseIds.ForCreate(caller.Id, command.CommandId);
+        var id = CaseIds.ForCreate(caller.User.Id, command.CommandId);
         var result = await cluster.GetGrain<ICaseGrain>(id).CreateAsync(command);
         return result.Succeeded
             ? TypedResults.Created($"/api/cases/{id}", CaseResponse.From(result.View!))
             : Problems.From(result);
     }
 
-    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult, UnauthorizedHttpResult>> GetAsync(
-        string id, HttpContext http, IClusterClient cluster)
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> GetAsync(
+        string id, Caller caller, IClusterClient cluster)
     {
-        if (Caller.Of(http) is not { } caller)
-        {
-            return TypedResults.Unauthorized();
-        }
-
-        var view = CaseIds.IsWellFormed(id) ? await cluster.GetGrain<ICaseGrain>(id).GetAsync(caller) : null;
+        var view = CaseIds.IsWellFormed(id) ? await cluster.GetGrain<ICaseGrain>(id).GetAsync(caller.User) : null;
         return view is null ? Problems.NotFound() : TypedResults.Ok(CaseResponse.From(view));
     }
 
-    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ActAsync(
-        string id, string action, HttpContext http, IClusterClient cluster, IUserDirectory directory)
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> ActAsync(
+        string id, string action, Caller caller, HttpContext http, IClusterClient cluster, IUserDirectory directory)
     {
-        if (Caller.Of(http) is not { } caller)
-        {
-            return TypedResults.Unauthorized();
-        }
-
         var body = new CaseActionRequest(null, null, null, null, null, null);
         if (http.Request.ContentLength is not 0 && (http.Request.ContentLength is not null || http.Request.HasJsonContentType()))
         {
@@ -99,12 +84,12 @@ public static class CasesApi
         {
             // 404 first for a case the caller may not read: otherwise a 400 here, and a 404 for a known id, would
             // tell anyone which user ids exist in other regions.
-            var readable = CaseIds.IsWellFormed(id) && await cluster.GetGrain<ICaseGrain>(id).GetAsync(caller) is not null;
+            var readable = CaseIds.IsWellFormed(id) && await cluster.GetGrain<ICaseGrain>(id).GetAsync(caller.User) is not null;
             return readable ? Problems.Invalid("assignTo", "names no known user.") : Problems.NotFound();
         }
 
         var command = new CaseActionCommand(
-            body.CommandId ?? Guid.NewGuid().ToString("N"), caller, caseAction, body.Note, body.Reason, assignee,
+            body.CommandId ?? Guid.NewGuid().ToString("N"), caller.User, caseAction, body.Note, body.Reason, assignee,
             body.Facility, body.ExpectedVersion);
         var errors = CaseInputRules.Validate(command);
         if (errors.Count > 0)
@@ -121,16 +106,11 @@ public static class CasesApi
         return result.Succeeded ? TypedResults.Ok(CaseResponse.From(result.View!)) : Problems.From(result);
     }
 
-    public static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ListAsync(
-        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, IFeedPosition feed,
-        string? view, string? status, string? priority, string? region, string? limit, string? cursor)
+    public static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult>> ListAsync(
+        Caller caller, HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, IFeedPosition feed,
+        [AsParameters] ListParameters parameters)
     {
-        if (Caller.Of(http) is not { } caller)
-        {
-            return TypedResults.Unauthorized();
-        }
-
-        var request = ListRequest.Parse(caller, options.Value, view, status, priority, region, limit, cursor);
+        var request = ListRequest.Parse(caller.User, options.Value, parameters);
         if (request.Error is not null)
         {
             return request.Error;
@@ -149,7 +129,7 @@ public static class CasesApi
             return Problems.Invalid("cursor", "belongs to another list.");
         }
 
-        var feedCursor = await feed.CursorForAsync(caller, (query.Region, page.FeedHead));
+        var feedCursor = await feed.CursorForAsync(caller.User, (query.Region, page.FeedHead));
         return TypedResults.Ok(new CaseListResponse(page.Items, ListCursor.Encode(page.Next), feedCursor));
     }
 }

@@ -15,16 +15,11 @@ public static class CliniciansApi
     public static RouteHandlerBuilder MapCliniciansApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/clinicians", ListAsync).RequireAuthorization().AddEndpointFilter<DeadlineFilter>().RequireRateLimiting(RateLimitPolicies.PerUser);
 
-    public static async Task<Results<Ok<ClinicianListResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ListAsync(
-        HttpContext http, IUserDirectory directory, IOptions<CasesOptions> options, string? region)
+    public static async Task<Results<Ok<ClinicianListResponse>, ProblemHttpResult>> ListAsync(
+        Caller caller, HttpContext http, IUserDirectory directory, IOptions<CasesOptions> options, string? region)
     {
-        if (Caller.Of(http) is not { } caller)
-        {
-            return TypedResults.Unauthorized();
-        }
-
         string listRegion;
-        if (caller.Role == UserRole.Admin)
+        if (caller.User.Role == UserRole.Admin)
         {
             if (!options.Value.Serves(region))
             {
@@ -35,12 +30,12 @@ public static class CliniciansApi
         }
         else
         {
-            if (region is not null && region != caller.Region)
+            if (region is not null && region != caller.User.Region)
             {
                 return Problems.Invalid("region", "only admins choose a region; yours is implied.");
             }
 
-            listRegion = caller.Region!;
+            listRegion = caller.User.Region!;
         }
 
         var clinicians = await directory.ListAsync(UserRole.Clinician, listRegion, http.RequestAborted);

@@ -12,11 +12,12 @@ public sealed record ListRequest(CaseListQuery? Query, ProblemHttpResult? Error)
 {
     public const int DefaultLimit = 50;
 
-    public static ListRequest Parse(
-        UserRef caller, CasesOptions options, string? view, string? status, string? priority, string? region, string? limit, string? cursor)
+    public static ListRequest Parse(UserRef caller, CasesOptions options, ListParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var (view, status, priority, region, limit, cursor) = parameters;
         var errors = new Dictionary<string, string[]>();
         var listView = view switch
         {

@@ -2,12 +2,20 @@ using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Http;
 
-public static class Caller
+/// <summary>
+/// The signed-in caller, bound as an endpoint parameter from the request's claims. Every API endpoint requires
+/// authorization, and authentication refuses a session or token whose claims are incomplete (docs/design.md section 7),
+/// so an endpoint always has one: endpoints need no "no caller" branch of their own.
+/// </summary>
+public sealed class Caller
 {
-    /// <summary>The signed-in caller; endpoints require authorization, so incomplete claims are the only way to get null.</summary>
-    public static UserRef? Of(HttpContext context)
+    private Caller(UserRef user) => User = user;
+
+    public UserRef User { get; }
+
+    public static ValueTask<Caller?> BindAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.User.ToUserRef();
+        return ValueTask.FromResult(context.User.ToUserRef() is { } user ? new Caller(user) : null);
     }
 }

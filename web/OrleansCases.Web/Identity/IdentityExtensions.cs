@@ -75,6 +75,16 @@ public static class IdentityExtensions
         o.SlidingExpiration = true;
         o.Events = new CookieAuthenticationEvents
         {
+            // Sessions are issued from complete users; one that is not (an older cookie format) is no session.
+            OnValidatePrincipal = context =>
+            {
+                if (context.Principal?.ToUserRef() is null)
+                {
+                    context.RejectPrincipal();
+                }
+
+                return Task.CompletedTask;
+            },
             OnRedirectToLogin = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;

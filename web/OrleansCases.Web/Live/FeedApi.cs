@@ -24,15 +24,11 @@ public static class FeedApi
         return api;
     }
 
-    public static async Task<Results<Ok<FeedResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ReadAsync(
-        HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, IFeedPosition position, Telemetry.WebMetrics metrics,
+    public static async Task<Results<Ok<FeedResponse>, ProblemHttpResult>> ReadAsync(
+        Caller caller, HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, IFeedPosition position,
+        Telemetry.WebMetrics metrics,
         string? after, string? limit)
     {
-        if (Caller.Of(http) is not { } caller)
-        {
-            return TypedResults.Unauthorized();
-        }
-
         if (!QueryLimit.TryRead(limit, 1, MaxLimit, out var requested))
         {
             return Problems.Invalid("limit", $"must be 1 to {MaxLimit}.");
@@ -41,7 +37,7 @@ public static class FeedApi
         await position.ReadyAsync(http.RequestAborted);
         if (after is null)
         {
-            return TypedResults.Ok(new FeedResponse([], await position.CursorForAsync(caller)));
+            return TypedResults.Ok(new FeedResponse([], await position.CursorForAsync(caller.User)));
         }
 
         if (!FeedCursor.TryDecode(after, FeedCursor.MaxLengthFor(options.Value.Regions), out var cursor))
@@ -51,7 +47,7 @@ public static class FeedApi
 
         // Every region in scope at once: an admin's is every region.
         var take = requested ?? DefaultLimit;
-        var pages = await Task.WhenAll(FeedHeads.ScopeOf(caller, options.Value).Select(async region =>
+        var pages = await Task.WhenAll(FeedHeads.ScopeOf(caller.User, options.Value).Select(async region =>
             (Region: region, Page: await cluster.GetGrain<ICaseQueryGrain>(0).ReadFeedAsync(region, cursor[region], take))));
         if (pages.FirstOrDefault(p => cursor[p.Region] < p.Page.Floor) is { Page: not null } gone)
         {
@@ -60,7 +56,7 @@ public static class FeedApi
         }
 
         metrics.FeedRead(gone: false);
-        return TypedResults.Ok(Merge(caller, cursor, pages, take));
+        return TypedResults.Ok(Merge(caller.User, cursor, pages, take));
     }
 
     /// <summary>
