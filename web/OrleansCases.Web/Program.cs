@@ -1,5 +1,6 @@
 using OrleansCases.Hosting;
 using OrleansCases.Web.Admin;
+using OrleansCases.Web.ApiDocs;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Http;
 using OrleansCases.Web.Identity;
@@ -19,6 +20,7 @@ builder.AddCasesApi();
 builder.AddLiveDelivery();
 builder.AddTrustedProxies();
 builder.AddOverloadLimits();
+builder.AddApiDocs();
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapCliniciansApi();
 app.MapFeedApi();
 app.MapCaseHub();
 app.MapAdminApi();
+app.MapApiDocs();
 
 app.Run();
 

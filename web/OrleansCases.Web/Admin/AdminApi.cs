@@ -18,7 +18,7 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthPolicies.Admin);
-        app.MapGet("/api/admin/cluster", ClusterAsync).RequireAuthorization(AuthPolicies.Admin).AddEndpointFilter<DeadlineFilter>().RequireRateLimiting(RateLimitPolicies.PerUser);
+        app.MapGet("/api/admin/cluster", ClusterAsync).WithTags("Admin").WithName("GetCluster").WithSummary("Silos, activations and web instances (admins only).").ProducesProblem(403).RequireAuthorization(AuthPolicies.Admin).AddEndpointFilter<DeadlineFilter>().RequireRateLimiting(RateLimitPolicies.PerUser);
         return app;
     }
 

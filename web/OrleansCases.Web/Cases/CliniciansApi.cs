@@ -13,7 +13,7 @@ namespace OrleansCases.Web.Cases;
 public static class CliniciansApi
 {
     public static RouteHandlerBuilder MapCliniciansApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/clinicians", ListAsync).RequireAuthorization().AddEndpointFilter<DeadlineFilter>().RequireRateLimiting(RateLimitPolicies.PerUser);
+        app.MapGet("/api/clinicians", ListAsync).WithTags("Cases").WithName("ListClinicians").WithSummary("Whom a case of a region can be assigned to.").ProducesProblem(400).RequireAuthorization().AddEndpointFilter<DeadlineFilter>().RequireRateLimiting(RateLimitPolicies.PerUser);
 
     public static async Task<Results<Ok<ClinicianListResponse>, ProblemHttpResult>> ListAsync(
         Caller caller, HttpContext http, IUserDirectory directory, IOptions<CasesOptions> options, string? region)

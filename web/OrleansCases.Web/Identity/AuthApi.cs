@@ -12,19 +12,21 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api").AddEndpointFilter<DeadlineFilter>();
+        var api = app.MapGroup("/api").WithTags("Identity").AddEndpointFilter<DeadlineFilter>();
         var auth = api.MapGroup("/auth");
 
         if (app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
-            auth.MapPost("/login", LoginAsync);
-            auth.MapPost("/token", IssueTokenAsync);
+            auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Development: signs in with a password; answers a session cookie.")
+                .WithJsonBody<SignInRequest>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
+            auth.MapPost("/token", IssueTokenAsync).WithName("IssueToken").WithSummary("Development: a bearer token for a user name and password.")
+                .WithJsonBody<SignInRequest>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
         }
 
         // As a Delegate: a handler taking only HttpContext would otherwise bind as a RequestDelegate and drop its result.
-        auth.MapPost("/logout", (Delegate)LogoutAsync).AddEndpointFilter<CookieAntiforgeryFilter>();
-        auth.MapGet("/antiforgery", Antiforgery).RequireAuthorization();
-        api.MapGet("/me", Me).RequireAuthorization().RequireRateLimiting(RateLimitPolicies.PerUser);
+        auth.MapPost("/logout", (Delegate)LogoutAsync).WithName("Logout").WithSummary("Ends the session.").AddEndpointFilter<CookieAntiforgeryFilter>();
+        auth.MapGet("/antiforgery", Antiforgery).WithName("GetAntiforgeryToken").WithSummary("The token a session must send as X-XSRF-TOKEN with every change.").RequireAuthorization();
+        api.MapGet("/me", Me).WithName("GetMe").WithSummary("The signed-in user.").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.PerUser);
 
         return api;
     }

@@ -18,9 +18,10 @@ public static class FeedApi
 
     public static RouteGroupBuilder MapFeedApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/feed").RequireAuthorization().AddEndpointFilter<DeadlineFilter>();
+        var api = app.MapGroup("/api/feed").WithTags("Feed").RequireAuthorization().AddEndpointFilter<DeadlineFilter>();
         api.RequireRateLimiting(RateLimitPolicies.PerUser);
-        api.MapGet("/", ReadAsync);
+        api.MapGet("/", ReadAsync).WithName("ReadFeed").WithSummary("What the caller's groups received since a cursor (oldest first); without one, the current head.")
+            .ProducesProblem(400).ProducesProblem(410);
         return api;
     }
 

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansCases.Web.Tests.Support;
+using Xunit;
+
+namespace OrleansCases.Web.Tests.Api;
+
+/// <summary>
+/// The OpenAPI document (Development): every mapped API route is in it, and it equals the committed copy
+/// docs/openapi.v1.json, so a change of the contract shows in review. ORLEANSCASES_UPDATE_OPENAPI=1 rewrites the copy.
+/// </summary>
+[Trait("Category", "Web")]
+public sealed class OpenApiTests(WebFixture fixture) : IClassFixture<WebFixture>
+{
+    private static readonly string _committed = Path.Combine(WebProcess.RepositoryRoot, "docs", "openapi.v1.json");
+
+    [Fact]
+    public async Task Every_mapped_API_route_is_in_the_document()
+    {
+        var document = await ReadDocumentAsync();
+        var paths = document["paths"]!.AsObject();
+        var routes = fixture.A.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m.ToLowerInvariant(), Path: e.RoutePattern.RawText!.TrimEnd('/'))))
+            .ToList();
+
+        Assert.NotEmpty(routes);
+        var missing = routes.Where(r => paths[r.Path] is not JsonObject operations || operations[r.Method] is null).ToList();
+        Assert.True(missing.Count == 0, $"Not in the document: {string.Join(", ", missing.Select(m => $"{m.Method} {m.Path}"))}");
+        Assert.Equal(routes.Count, paths.Sum(p => p.Value!.AsObject().Count(o => o.Key is "get" or "post" or "put" or "delete" or "patch")));
+    }
+
+    [Fact]
+    public async Task The_document_equals_the_committed_copy()
+    {
+        var document = await ReadDocumentAsync();
+        if (Environment.GetEnvironmentVariable("ORLEANSCASES_UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(_committed, document.ToJsonString(new() { WriteIndented = true }) + "\n");
+        }
+
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(_committed));
+        Assert.True(
+            JsonNode.DeepEquals(committed, document),
+            $"The API's OpenAPI document differs from {_committed}: if the change is meant, run the tests with ORLEANSCASES_UPDATE_OPENAPI=1 and commit the file.");
+    }
+
+    [Fact]
+    public async Task Errors_are_problem_details_and_sign_in_is_described()
+    {
+        var document = await ReadDocumentAsync();
+        var create = document["paths"]!["/api/cases"]!["post"]!;
+        Assert.Equal(["Cases"], create["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("CreateCase", create["operationId"]!.GetValue<string>());
+        foreach (var status in new[] { "401", "429", "503" })
+        {
+            Assert.NotNull(create["responses"]![status]!["content"]!["application/problem+json"]);
+        }
+
+        Assert.NotNull(document["components"]!["securitySchemes"]!["Bearer"]);
+        Assert.NotNull(document["components"]!["securitySchemes"]!["Cookies"]);
+    }
+
+    [Fact]
+    public async Task The_reference_page_and_its_script_are_served_from_here()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.A.Address };
+        var page = await http.GetStringAsync(new Uri("/openapi/reference", UriKind.Relative));
+        var script = System.Text.RegularExpressions.Regex.Match(page, "<script[^>]+src=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(script), page);
+        Assert.DoesNotContain("://", script, StringComparison.Ordinal);
+        using var served = await http.GetAsync(new Uri(new Uri(fixture.A.Address, "/openapi/reference/"), script));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    private async Task<JsonNode> ReadDocumentAsync()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.A.Address };
+        using var response = await http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+}
