@@ -32,7 +32,7 @@ internal sealed class ApiDocument : IOpenApiDocumentTransformer
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Cookie,
-                Name = "OrleansCases.Session",
+                Name = AuthSchemes.SessionCookie,
                 Description = "The portal's session from POST /api/auth/login; changes also need the X-XSRF-TOKEN header from GET /api/auth/antiforgery.",
             },
         };

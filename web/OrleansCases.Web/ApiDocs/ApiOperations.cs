@@ -7,8 +7,9 @@ using OrleansCases.Web.Identity;
 namespace OrleansCases.Web.ApiDocs;
 
 /// <summary>
-/// What every API operation may answer besides its own results: 401 and the rate limit's 429 where a caller must be
-/// signed in, and 503 (deadline, storage, cluster, overload) everywhere; each a problem+json with Retry-After.
+/// Per operation: the JSON body it reads itself (<see cref="JsonBodyMetadata"/>), and what every operation may answer
+/// besides its own results: 401 and the rate limit's 429 where a caller must be signed in, and 503 (deadline,
+/// storage, cluster, overload) everywhere; each a problem+json with Retry-After.
 /// </summary>
 internal sealed class ApiOperations : IOpenApiOperationTransformer
 {

@@ -14,14 +14,22 @@ public static class CasesApi
         var api = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization().AddEndpointFilter<DeadlineFilter>();
         api.RequireRateLimiting(RateLimitPolicies.PerUser);
 
-        api.MapPost("/", CreateAsync).WithName("CreateCase").WithSummary("Opens a case (an asha, in her region).")
-            .WithJsonBody<CreateCaseRequest>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(413).AddEndpointFilter<CookieAntiforgeryFilter>();
-        api.MapGet("/", ListAsync).WithName("ListCases").WithSummary("A page of one of the caller's lists, newest change first, with the feed cursor to catch up from.")
+        api.MapPost("/", CreateAsync)
+            .WithName("CreateCase").WithSummary("Opens a case (an asha, in her region).")
+            .WithJsonBody<CreateCaseRequest>()
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(413)
+            .AddEndpointFilter<CookieAntiforgeryFilter>();
+        api.MapGet("/", ListAsync)
+            .WithName("ListCases").WithSummary("A page of one of the caller's lists, newest change first, with the feed cursor to catch up from.")
             .ProducesProblem(400);
-        api.MapGet("/{id}", GetAsync).WithName("GetCase").WithSummary("A case with its history and the caller's allowed actions; 404 for a case the caller may not read.")
+        api.MapGet("/{id}", GetAsync)
+            .WithName("GetCase").WithSummary("A case with its history and the caller's allowed actions; 404 for a case the caller may not read.")
             .ProducesProblem(404);
-        api.MapPost("/{id}/actions/{action}", ActAsync).WithName("ActOnCase").WithSummary("A transition of the lifecycle (docs/design.md section 2): forward, claim, complete, ...")
-            .WithJsonBody<CaseActionRequest>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).AddEndpointFilter<CookieAntiforgeryFilter>();
+        api.MapPost("/{id}/actions/{action}", ActAsync)
+            .WithName("ActOnCase").WithSummary("A transition of the lifecycle (docs/design.md section 2): forward, claim, complete, ...")
+            .WithJsonBody<CaseActionRequest>()
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413)
+            .AddEndpointFilter<CookieAntiforgeryFilter>();
 
         return api;
     }

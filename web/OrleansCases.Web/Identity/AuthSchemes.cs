@@ -15,6 +15,9 @@ public static class AuthSchemes
 
     public const string Cookie = CookieAuthenticationDefaults.AuthenticationScheme;
 
+    /// <summary>The name of the browser's session cookie (<see cref="Cookie"/>).</summary>
+    public const string SessionCookie = "OrleansCases.Session";
+
     public const string Bearer = JwtBearerDefaults.AuthenticationScheme;
 
     public const string HubPath = "/hubs";

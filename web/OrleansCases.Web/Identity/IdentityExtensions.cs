@@ -67,7 +67,7 @@ public static class IdentityExtensions
     /// <summary>The browser session: HttpOnly, SameSite=Strict; an API answers 401 or 403, never a redirect to a page.</summary>
     private static void ConfigureSession(CookieAuthenticationOptions o, AuthOptions auth, bool development)
     {
-        o.Cookie.Name = "OrleansCases.Session";
+        o.Cookie.Name = AuthSchemes.SessionCookie;
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;
         o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
