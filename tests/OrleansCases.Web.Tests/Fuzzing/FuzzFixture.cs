@@ -19,7 +19,6 @@ public sealed class FuzzFixture : IAsyncLifetime
         ["Auth:RateLimits:HubPerUser:TokenLimit"] = "1000000",
         ["Auth:RateLimits:HubPerUser:TokensPerPeriod"] = "1000000",
         ["Auth:RateLimits:HubPerUser:ReplenishmentPeriod"] = "00:00:01",
-        ["Cases:RequestTimeout"] = "00:00:30",
     };
 
     private readonly string _serviceId = UniqueName.For("fuzz");

@@ -24,9 +24,6 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public WebInstance Limited => _limited ??= Create("Development", new Dictionary<string, string?>
     {
-        // A refused request costs a token too, so these tests cannot retry a 503: let a cold, loaded silo take its
-        // time (the deadline itself is tested in Reliability/DeadlineTests).
-        ["Cases:RequestTimeout"] = "00:00:30",
         ["Auth:RateLimits:PerUser:TokenLimit"] = $"{ApiLimit}",
         ["Auth:RateLimits:PerUser:TokensPerPeriod"] = "1",
         ["Auth:RateLimits:PerUser:ReplenishmentPeriod"] = "01:00:00",

@@ -28,6 +28,7 @@ public class PausableStorageFixture : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = Storage.ConnectionString,
             ["Cluster:Streams"] = Streams,
+            [RequestDeadline.Key] = RequestDeadline.Product,
         };
         _silo = await TestSilo.StartAsync(_serviceId, settings: settings);
         Web = new WebInstance(_serviceId, _silo.GatewayPort, settings: settings);

@@ -14,7 +14,7 @@ public sealed class RestartableSiloFixture : IAsyncLifetime
     private TestSilo? _silo;
     private WebInstance? _web;
 
-    public WebInstance Web => _web ??= new WebInstance(_serviceId, _ports.Gateway);
+    public WebInstance Web => _web ??= new WebInstance(_serviceId, _ports.Gateway, settings: RequestDeadline.ProductSettings);
 
     /// <summary>Faults of the silo now running; a replacement starts with none.</summary>
     public InjectedFaults Faults { get; private set; } = new();

@@ -50,6 +50,7 @@ public sealed class WebInstance : WebApplicationFactory<Program>
         builder.UseSetting("Cluster:ClusterId", "webtests");
         builder.UseSetting("Cluster:GatewayPort", _gatewayPort.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting(RequestDeadline.Key, RequestDeadline.Relaxed);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -80,6 +80,7 @@ public sealed class WebProcess : IAsyncDisposable
             ["Logging__Console__FormatterName"] = "simple",
             // Browser tests sign the same demo users in many times a minute; the limit itself is tested elsewhere.
             ["Auth__RateLimits__SignInPerUserName__TokenLimit"] = "1000",
+            [RequestDeadline.Key.Replace(":", "__", StringComparison.Ordinal)] = RequestDeadline.Relaxed,
         })
         {
             start.Environment[key] = value;
