@@ -19,6 +19,19 @@ public sealed record CaseChange(
 
     /// <summary>The event this change becomes once the region log has given it a sequence number.</summary>
     public CaseEvent ToEvent(long seq) => new(
-        Case.Id, Case.Status, Entry.From, Entry.Action, Entry.By, Entry.ByName, Entry.At, Case.Region,
-        Case.OwnerId, Case.AssigneeId, PreviousAssigneeId, Case.Priority, Case.Version, Entry.Note, seq);
+        CaseId: Case.Id,
+        Status: Case.Status,
+        PreviousStatus: Entry.From,
+        Action: Entry.Action,
+        UpdatedBy: Entry.By,
+        UpdatedByName: Entry.ByName,
+        Timestamp: Entry.At,
+        Region: Case.Region,
+        OwnerId: Case.OwnerId,
+        AssigneeId: Case.AssigneeId,
+        PreviousAssigneeId: PreviousAssigneeId,
+        Priority: Case.Priority,
+        Version: Case.Version,
+        Note: Entry.Note,
+        Seq: seq);
 }

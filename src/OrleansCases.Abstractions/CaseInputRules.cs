@@ -68,7 +68,7 @@ public static partial class CaseInputRules
         CheckField(errors, fields, Lifecycle.CaseFields.Facility, "facility", command.Facility, command.Action);
         if (command.AssignTo is not null && !transition.Accepts(Lifecycle.CaseFields.AssignTo))
         {
-            errors.Add("assignTo", $"is not used by '{ActionNames.ToWire(command.Action)}'.");
+            errors.Add("assignTo", $"is not used by '{WireName.Of(command.Action)}'.");
         }
 
         return errors.ToDictionary();
@@ -97,11 +97,11 @@ public static partial class CaseInputRules
         var present = !string.IsNullOrWhiteSpace(value);
         if (present && !fields.HasFlag(field))
         {
-            errors.Add(name, $"is not used by '{ActionNames.ToWire(action)}'.");
+            errors.Add(name, $"is not used by '{WireName.Of(action)}'.");
         }
         else if (!present && Lifecycle.TransitionTable.Rows.Any(t => t.Action == action && t.Requires.HasFlag(field)))
         {
-            errors.Add(name, $"is required by '{ActionNames.ToWire(action)}'.");
+            errors.Add(name, $"is required by '{WireName.Of(action)}'.");
         }
     }
 

@@ -1,17 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace OrleansCases.Abstractions;
 
-/// <summary>The stored lists of a region (docs/design.md section 4, GET /api/cases?view=).</summary>
+/// <summary>The stored lists of a region (docs/design.md section 4); their names are GET /api/cases?view=.</summary>
 public enum CaseListView
 {
     /// <summary>Every case of the region.</summary>
-    Region,
+    [JsonStringEnumMemberName("region")] Region,
 
     /// <summary>Cases owned by one user.</summary>
-    Owner,
+    [JsonStringEnumMemberName("mine")] Owner,
 
     /// <summary>The review queue: cases forwarded to a clinician.</summary>
-    Queue,
+    [JsonStringEnumMemberName("queue")] Queue,
 
     /// <summary>Cases assigned to one user.</summary>
-    Assignee,
+    [JsonStringEnumMemberName("assigned")] Assignee,
 }

@@ -135,7 +135,7 @@ public sealed class CaseGrain(
     private async Task<CaseCommandResult> CommitAsync(Decision decision, UserRef actor, string commandId)
     {
         var next = decision.Next!;
-        var change = new CaseChange(next, decision.Entry!, _case?.AssigneeId, commandId);
+        var change = new CaseChange(next, decision.Entry!, PreviousAssigneeId: _case?.AssigneeId, CommandId: commandId);
         CaseAppended appended;
         try
         {

@@ -17,5 +17,5 @@ public sealed class CaseMetrics
     }
 
     public void Stored(CaseAction action, string region) =>
-        _transitions.Add(1, new KeyValuePair<string, object?>("action", ActionNames.ToWire(action)), new KeyValuePair<string, object?>("region", region));
+        _transitions.Add(1, new KeyValuePair<string, object?>("action", WireName.Of(action)), new KeyValuePair<string, object?>("region", region));
 }

@@ -33,10 +33,18 @@ public sealed class RegionWriter(string region)
             UpdatedAt = now,
         };
         var entry = new CaseHistoryEntry(
-            next.Version, claim ? CaseAction.Claim : CaseAction.Release, _case.Status, next.Status, "clinician", "Clinician", now,
-            Load.LoadCase.Note, next.AssigneeId, null);
+            Version: next.Version,
+            Action: claim ? CaseAction.Claim : CaseAction.Release,
+            From: _case.Status,
+            To: next.Status,
+            By: "clinician",
+            ByName: "Clinician",
+            At: now,
+            Note: Load.LoadCase.Note,
+            AssigneeId: next.AssigneeId,
+            Facility: null);
         var batch = new RegionBatch(region, _seq, now, FeedPruning.None);
-        batch.Add(new CaseChange(next, entry, _case.AssigneeId, Guid.NewGuid().ToString("N")), _previous);
+        batch.Add(new CaseChange(next, entry, PreviousAssigneeId: _case.AssigneeId, CommandId: Guid.NewGuid().ToString("N")), _previous);
         try
         {
             var response = await table.SubmitTransactionAsync(batch.Build(_head), cancellationToken);

@@ -82,9 +82,29 @@ public static class CaseLifecycle
         }
 
         var next = new CaseRecord(
-            caseId, actor.Region, command.PatientRef, command.Summary, command.Priority, CaseStatus.Open, 1,
-            actor.Id, AssigneeId: null, Facility: null, now, now);
-        var entry = new CaseHistoryEntry(1, CaseAction.Create, null, CaseStatus.Open, actor.Id, actor.Name, now, null, null, null);
+            Id: caseId,
+            Region: actor.Region,
+            PatientRef: command.PatientRef,
+            Summary: command.Summary,
+            Priority: command.Priority,
+            Status: CaseStatus.Open,
+            Version: 1,
+            OwnerId: actor.Id,
+            AssigneeId: null,
+            Facility: null,
+            CreatedAt: now,
+            UpdatedAt: now);
+        var entry = new CaseHistoryEntry(
+            Version: 1,
+            Action: CaseAction.Create,
+            From: null,
+            To: CaseStatus.Open,
+            By: actor.Id,
+            ByName: actor.Name,
+            At: now,
+            Note: null,
+            AssigneeId: null,
+            Facility: null);
         return new Decision(CaseCommandOutcome.Ok, next, entry);
     }
 
@@ -157,8 +177,16 @@ public static class CaseLifecycle
         };
         var note = string.IsNullOrWhiteSpace(command.Note) ? command.Reason : command.Note;
         var entry = new CaseHistoryEntry(
-            next.Version, command.Action, current.Status, row.To, command.Actor.Id, command.Actor.Name, now, note,
-            assignee, facility);
+            Version: next.Version,
+            Action: command.Action,
+            From: current.Status,
+            To: row.To,
+            By: command.Actor.Id,
+            ByName: command.Actor.Name,
+            At: now,
+            Note: note,
+            AssigneeId: assignee,
+            Facility: facility);
         return new Decision(CaseCommandOutcome.Ok, next, entry);
     }
 }

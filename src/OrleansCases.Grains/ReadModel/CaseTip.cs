@@ -16,7 +16,7 @@ public sealed record CaseTip(CaseRecord Case, long Seq, string CallerId, string?
     public static CaseTip Of(CaseChange change, long seq)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return new(change.Case, seq, change.Entry.By, change.CommandId);
+        return new(change.Case, seq, CallerId: change.Entry.By, CommandId: change.CommandId);
     }
 
     /// <summary>Whether <paramref name="change"/> is the very change this tip holds (sent again, not decided again).</summary>

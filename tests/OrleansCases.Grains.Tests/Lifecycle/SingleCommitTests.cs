@@ -75,8 +75,8 @@ public sealed class SingleCommitTests(MemoryClusterFixture fixture) : IClassFixt
     {
         var commandId = CaseDriver.NewCommandId();
         var decision = CaseLifecycle.Decide(
-            current, new CaseActionCommand(commandId, actor, action, null, reason, null, null, null), DateTimeOffset.UtcNow);
+            current, new CaseActionCommand(commandId, actor, action, Reason: reason), DateTimeOffset.UtcNow);
         Assert.Equal(CaseCommandOutcome.Ok, decision.Outcome);
-        return new CaseChange(decision.Next!, decision.Entry!, current.AssigneeId, commandId);
+        return new CaseChange(decision.Next!, decision.Entry!, PreviousAssigneeId: current.AssigneeId, CommandId: commandId);
     }
 }

@@ -64,7 +64,7 @@ public sealed class RegionBatchTests
                 return batch;
             }
 
-            var previous = new CaseTip(change.Case with { Version = 2, AssigneeId = "clinician" }, 10 + i, "chw", "command-2");
+            var previous = new CaseTip(change.Case with { Version = 2, AssigneeId = "clinician" }, 10 + i, CallerId: "chw", CommandId: "command-2");
             batch.Add(change, previous);
         }
     }
@@ -72,11 +72,29 @@ public sealed class RegionBatchTests
     private static CaseChange Change(string caseId, int version)
     {
         var record = new CaseRecord(
-            caseId, "north", "P-1", "Fever", CasePriority.Routine, CaseStatus.ForwardedToClinician, version, "asha",
-            "clinician2", null, _at, _at);
+            Id: caseId,
+            Region: "north",
+            PatientRef: "P-1",
+            Summary: "Fever",
+            Priority: CasePriority.Routine,
+            Status: CaseStatus.ForwardedToClinician,
+            Version: version,
+            OwnerId: "asha",
+            AssigneeId: "clinician2",
+            Facility: null,
+            CreatedAt: _at,
+            UpdatedAt: _at);
         var entry = new CaseHistoryEntry(
-            version, CaseAction.Assign, CaseStatus.ForwardedToClinician, CaseStatus.ForwardedToClinician, "chw", "CHW",
-            _at, null, "clinician2", null);
-        return new CaseChange(record, entry, "clinician", $"command-{version}");
+            Version: version,
+            Action: CaseAction.Assign,
+            From: CaseStatus.ForwardedToClinician,
+            To: CaseStatus.ForwardedToClinician,
+            By: "chw",
+            ByName: "CHW",
+            At: _at,
+            Note: null,
+            AssigneeId: "clinician2",
+            Facility: null);
+        return new CaseChange(record, entry, PreviousAssigneeId: "clinician", CommandId: $"command-{version}");
     }
 }

@@ -67,7 +67,7 @@ public sealed class EventDeliveryTests(MemoryClusterFixture fixture) : EventDeli
         var commandId = CaseDriver.NewCommandId();
         var created = await _cases.CreateAsync(_r.Asha, commandId);
         var view = created.View!;
-        var change = new CaseChange(view.Case, view.History[0], null, commandId);
+        var change = new CaseChange(view.Case, view.History[0], PreviousAssigneeId: null, CommandId: commandId);
         var log = fixture.Client.GetGrain<IRegionLogGrain>(_r.Name);
 
         var again = await log.AppendAsync(change);

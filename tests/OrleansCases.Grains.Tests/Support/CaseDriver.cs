@@ -13,7 +13,7 @@ public sealed class CaseDriver(IGrainFactory grains)
     {
         commandId ??= NewCommandId();
         return Grain(CaseIds.ForCreate(actor.Id, commandId))
-            .CreateAsync(new CreateCaseCommand(commandId, actor, patientRef, "Fever for three days", priority));
+            .CreateAsync(new CreateCaseCommand(commandId, actor, PatientRef: patientRef, Summary: "Fever for three days", Priority: priority));
     }
 
     /// <summary>Creates a case and answers its id; fails the test if the create is refused.</summary>
@@ -28,7 +28,8 @@ public sealed class CaseDriver(IGrainFactory grains)
         string caseId, UserRef actor, CaseAction action, string? note = null, string? reason = null,
         UserRef? assignTo = null, string? facility = null, int? expectedVersion = null, string? commandId = null) =>
         Grain(caseId).ActAsync(new CaseActionCommand(
-            commandId ?? NewCommandId(), actor, action, note, reason, assignTo, facility, expectedVersion));
+            commandId ?? NewCommandId(), actor, action, Note: note, Reason: reason, AssignTo: assignTo, Facility: facility,
+            ExpectedVersion: expectedVersion));
 
     /// <summary>Performs an action that must succeed, and answers the case after it.</summary>
     public async Task<CaseView> DoAsync(

@@ -18,7 +18,7 @@ public sealed class DeliveryInvariantTests
         var seq = 0L;
         foreach (var step in Trace.Run(scenario).AppliedSteps)
         {
-            var e = new CaseChange(step.After, step.Decision.Entry!, step.Before.AssigneeId, $"command-{seq}").ToEvent(++seq);
+            var e = new CaseChange(step.After, step.Decision.Entry!, PreviousAssigneeId: step.Before.AssigneeId, CommandId: $"command-{seq}").ToEvent(++seq);
             var groups = CaseGroups.ForEvent(e);
             Assert.Equal(groups.Count, groups.Distinct().Count());
 

@@ -35,7 +35,7 @@ public static class ScenarioArbitrary
         from north in RegionUsers("north")
         from south in RegionUsers("south")
         from admins in Gen.Choose(0, 1)
-        select (IReadOnlyList<UserRef>)[.. north, .. south, .. Enumerable.Range(1, admins).Select(i => new UserRef($"admin{i}", $"Admin {i}", UserRole.Admin, null))];
+        select (IReadOnlyList<UserRef>)[.. north, .. south, .. Enumerable.Range(1, admins).Select(i => new UserRef(Id: $"admin{i}", Name: $"Admin {i}", Role: UserRole.Admin, Region: null))];
 
     private static Gen<UserRef[]> RegionUsers(string region)
     {
@@ -49,7 +49,7 @@ public static class ScenarioArbitrary
                 .ToArray();
 
         IEnumerable<UserRef> Make(string role, UserRole userRole, int count) =>
-            Enumerable.Range(1, count).Select(i => new UserRef($"{role}{i}.{region}", $"{role} {i} {region}", userRole, region));
+            Enumerable.Range(1, count).Select(i => new UserRef(Id: $"{role}{i}.{region}", Name: $"{role} {i} {region}", Role: userRole, Region: region));
     }
 
     private const int DicePerStep = 8;

@@ -47,7 +47,7 @@ public sealed class Trace
     public static Trace Run(Scenario scenario)
     {
         var creator = scenario.UserAt(scenario.Creator);
-        var create = new CreateCaseCommand("create-1", creator, "PAT-1", "Cough for two weeks.", scenario.Priority);
+        var create = new CreateCaseCommand("create-1", creator, PatientRef: "PAT-1", Summary: "Cough for two weeks.", Priority: scenario.Priority);
         var created = CaseLifecycle.DecideCreate(CaseIds.ForCreate(creator.Id, create.CommandId), create, Start);
         var history = new List<CaseHistoryEntry>();
         var steps = new List<TraceStep>();
@@ -105,6 +105,6 @@ public sealed class Trace
         }
 
         return new CaseActionCommand(
-            commandId, scenario.UserAt(step.User), step.Action, step.Note, step.Reason, assignTo, step.Facility);
+            commandId, scenario.UserAt(step.User), step.Action, Note: step.Note, Reason: step.Reason, AssignTo: assignTo, Facility: step.Facility);
     }
 }

@@ -36,7 +36,9 @@ public sealed class CreateTests
         var decision = CaseLifecycle.DecideCreate("c1", Commands.Create(Users.AshaNorth), Cases.Now);
 
         Assert.Equal(
-            new CaseHistoryEntry(1, CaseAction.Create, null, CaseStatus.Open, "asha.north", "Asha North", Cases.Now, null, null, null),
+            new CaseHistoryEntry(
+                Version: 1, Action: CaseAction.Create, From: null, To: CaseStatus.Open, By: "asha.north", ByName: "Asha North",
+                At: Cases.Now, Note: null, AssigneeId: null, Facility: null),
             decision.Entry);
     }
 

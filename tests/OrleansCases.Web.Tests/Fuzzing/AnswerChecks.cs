@@ -76,8 +76,8 @@ public static class AnswerChecks
                 var allowed = json?["allowedActions"]?.AsArray().Select(a => a?.GetValue<string>()).ToArray() ?? [];
                 breaks.Check(
                     json?["currentStatus"]?.GetValue<string>() == transition.Status.ToString()
-                        && allowed.SequenceEqual(transition.Allowed.Select(ActionNames.ToWire)),
-                    "oracle", () => $"409 should carry {transition.Status} and [{string.Join(",", transition.Allowed.Select(ActionNames.ToWire))}]: {Clip(answer.Text)}");
+                        && allowed.SequenceEqual(transition.Allowed.Select(WireName.Of)),
+                    "oracle", () => $"409 should carry {transition.Status} and [{string.Join(",", transition.Allowed.Select(WireName.Of))}]: {Clip(answer.Text)}");
             }
         }
 

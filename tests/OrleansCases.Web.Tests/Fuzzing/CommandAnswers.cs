@@ -111,7 +111,7 @@ public sealed class CommandAnswers(CaseModel model, Breaks breaks, FuzzStats sta
                 "oracle", () => $"{request.Action} made {record.Status}/{record.AssigneeId}/{record.Facility}, the lifecycle says {next.Status}/{next.AssigneeId}/{next.Facility}");
         }
 
-        var action = ActionNames.TryParse(request.Action, out var parsed) ? parsed : CaseAction.Create;
+        var action = WireName.TryParse<CaseAction>(request.Action, out var parsed) ? parsed : CaseAction.Create;
         Entry(view, user, action, target.Record.Status, expected.Applied?.Entry, answer);
         stats.Checked("new versions");
         if (record.Version == target.Version + 1 && view.History.Count > 0)

@@ -48,7 +48,8 @@ public static class CommandOracle
         var commandId = body.Text("commandId");
         var priority = body.Fields.GetValueOrDefault("priority") as CasePriority?;
         var command = new CreateCaseCommand(
-            commandId ?? "generated-by-the-web", user, body.Text("patientRef") ?? "", body.Text("summary") ?? "", priority ?? CasePriority.Routine);
+            commandId ?? "generated-by-the-web", user, PatientRef: body.Text("patientRef") ?? "", Summary: body.Text("summary") ?? "",
+            Priority: priority ?? CasePriority.Routine);
         var errors = CaseInputRules.Validate(command).Keys.ToHashSet(StringComparer.Ordinal);
         if (priority is null)
         {
@@ -99,7 +100,7 @@ public static class CommandOracle
             return Expectation.Invalid($"action field {wrong} of the wrong type", key: wrong);
         }
 
-        if (!ActionNames.TryParse(action, out var caseAction) || caseAction == CaseAction.Create)
+        if (!WireName.TryParse<CaseAction>(action, out var caseAction) || caseAction == CaseAction.Create)
         {
             return Expectation.Invalid("no such action", ["action"]);
         }
@@ -112,8 +113,8 @@ public static class CommandOracle
 
         var commandId = body.Text("commandId");
         var command = new CaseActionCommand(
-            commandId ?? "generated-by-the-web", user, caseAction, body.Text("note"), body.Text("reason"), assignee, body.Text("facility"),
-            body.Number("expectedVersion"));
+            commandId ?? "generated-by-the-web", user, caseAction, Note: body.Text("note"), Reason: body.Text("reason"), AssignTo: assignee,
+            Facility: body.Text("facility"), ExpectedVersion: body.Number("expectedVersion"));
         var errors = CaseInputRules.Validate(command);
         if (errors.Count > 0)
         {

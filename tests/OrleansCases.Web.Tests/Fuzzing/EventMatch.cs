@@ -21,7 +21,7 @@ public static class EventMatch
             ("region", sent.Region, e.Region),
             ("status", sent.Status, e.Status.ToString()),
             ("previousStatus", sent.PreviousStatus, e.PreviousStatus?.ToString()),
-            ("action", sent.Action, ActionNames.ToWire(e.Action)),
+            ("action", sent.Action, WireName.Of(e.Action)),
             ("updatedBy", sent.UpdatedBy, e.UpdatedBy),
             ("updatedByName", sent.UpdatedByName, name),
             ("ownerId", sent.OwnerId, e.OwnerId),

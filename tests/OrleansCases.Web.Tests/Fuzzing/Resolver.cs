@@ -59,7 +59,7 @@ public sealed class Resolver(CaseModel model, FuzzCallers callers)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var user = callers[caller].User;
-        var plausible = spec.Plausible && ActionNames.TryParse(action, out var known) ? Plausible(known, target?.Region ?? "north", spec.Pick) : null;
+        var plausible = spec.Plausible && WireName.TryParse<CaseAction>(action, out var known) ? Plausible(known, target?.Region ?? "north", spec.Pick) : null;
         var fields = new List<(string, FieldValue?)>
         {
             ("note", plausible is null ? FieldValue.Text(spec.Note, CaseInputRules.NoteMaxLength, spec.Pick) : plausible["note"]),
@@ -112,7 +112,7 @@ public sealed class Resolver(CaseModel model, FuzzCallers callers)
             ("expectedVersion", step.ExpectedVersion ? FieldValue.Number(target.Version) : null),
             ("commandId", CommandId(new CommandIdSpec(CommandIdKind.Fresh, 0), user.Id)),
         };
-        return Act(caller, target.Id, ActionNames.ToWire(action), JsonBodies.Render(fields, unknownField: false, BodyFormat.Json, 0));
+        return Act(caller, target.Id, WireName.Of(action), JsonBodies.Render(fields, unknownField: false, BodyFormat.Json, 0));
     }
 
     /// <summary>A valid create by <paramref name="caller"/> (markers, and guided steps on a case nobody may act on).</summary>
@@ -153,7 +153,7 @@ public sealed class Resolver(CaseModel model, FuzzCallers callers)
         var actions = Enum.GetValues<CaseAction>().Where(a => a != CaseAction.Create).ToArray();
         return name.Kind switch
         {
-            ActionNameKind.Real => ActionNames.ToWire(actions[name.Pick % actions.Length]),
+            ActionNameKind.Real => WireName.Of(actions[name.Pick % actions.Length]),
             ActionNameKind.Create => "create",
             _ => Garbage.Of(Garbage.Actions, name.Pick),
         };

@@ -44,8 +44,11 @@ public static class CasesApi
         }
 
         var command = new CreateCaseCommand(
-            body!.CommandId ?? Guid.NewGuid().ToString("N"), caller.User, body.PatientRef ?? "", body.Summary ?? "",
-            body.Priority ?? CasePriority.Routine);
+            CommandId: body!.CommandId ?? Guid.NewGuid().ToString("N"),
+            Actor: caller.User,
+            PatientRef: body.PatientRef ?? "",
+            Summary: body.Summary ?? "",
+            Priority: body.Priority ?? CasePriority.Routine);
         var errors = CaseInputRules.Validate(command).ToDictionary(e => e.Key, e => e.Value);
         if (body.Priority is null)
         {
@@ -86,7 +89,7 @@ public static class CasesApi
             body = read!;
         }
 
-        if (!ActionNames.TryParse(action, out var caseAction) || caseAction == CaseAction.Create)
+        if (!WireName.TryParse<CaseAction>(action, out var caseAction) || caseAction == CaseAction.Create)
         {
             return Problems.Invalid("action", $"'{action}' is not an action on a case.");
         }
@@ -101,8 +104,14 @@ public static class CasesApi
         }
 
         var command = new CaseActionCommand(
-            body.CommandId ?? Guid.NewGuid().ToString("N"), caller.User, caseAction, body.Note, body.Reason, assignee,
-            body.Facility, body.ExpectedVersion);
+            CommandId: body.CommandId ?? Guid.NewGuid().ToString("N"),
+            Actor: caller.User,
+            Action: caseAction,
+            Note: body.Note,
+            Reason: body.Reason,
+            AssignTo: assignee,
+            Facility: body.Facility,
+            ExpectedVersion: body.ExpectedVersion);
         var errors = CaseInputRules.Validate(command);
         if (errors.Count > 0)
         {

@@ -19,45 +19,9 @@ public sealed record ListRequest(CaseListQuery? Query, ProblemHttpResult? Error)
         ArgumentNullException.ThrowIfNull(parameters);
         var (view, status, priority, region, limit, cursor) = parameters;
         var errors = new Dictionary<string, string[]>();
-        var listView = view switch
-        {
-            null => DefaultView(caller.Role),
-            "mine" => CaseListView.Owner,
-            "region" => CaseListView.Region,
-            "queue" => CaseListView.Queue,
-            "assigned" => CaseListView.Assignee,
-            _ => (CaseListView?)null,
-        };
-        if (listView is null)
-        {
-            errors["view"] = ["must be mine, region, queue or assigned."];
-        }
-
-        CaseStatus? statusFilter = null;
-        if (status is not null)
-        {
-            statusFilter = Enum.TryParse<CaseStatus>(status, ignoreCase: false, out var s) && Enum.IsDefined(s) && !char.IsDigit(status[0])
-                ? s
-                : null;
-            if (statusFilter is null)
-            {
-                errors["status"] = [$"must be one of {string.Join(", ", Enum.GetNames<CaseStatus>())}."];
-            }
-        }
-
-        CasePriority? priorityFilter = priority switch
-        {
-            null => null,
-            "routine" => CasePriority.Routine,
-            "urgent" => CasePriority.Urgent,
-            "emergency" => CasePriority.Emergency,
-            _ => null,
-        };
-        if (priority is not null && priorityFilter is null)
-        {
-            errors["priority"] = ["must be routine, urgent or emergency."];
-        }
-
+        var listView = view is null ? DefaultView(caller.Role) : Named<CaseListView>(view, "view", errors);
+        var statusFilter = Named<CaseStatus>(status, "status", errors);
+        var priorityFilter = Named<CasePriority>(priority, "priority", errors);
         if (!QueryLimit.TryRead(limit, 1, CaseListQuery.MaxLimit, out var take))
         {
             errors["limit"] = [$"must be 1 to {CaseListQuery.MaxLimit}."];
@@ -93,10 +57,35 @@ public sealed record ListRequest(CaseListQuery? Query, ProblemHttpResult? Error)
 
         if (!Permits(caller.Role, listView!.Value))
         {
-            return new(null, Problems.Forbidden($"A {caller.Role.ToString().ToLowerInvariant()} cannot read the '{view}' list."));
+            return new(null, Problems.Forbidden($"A {WireName.Of(caller.Role)} cannot read the '{WireName.Of(listView.Value)}' list."));
         }
 
-        return new(new CaseListQuery(listRegion!, listView.Value, caller.Id, statusFilter, priorityFilter, take ?? DefaultLimit, after), null);
+        return new(new CaseListQuery(
+            Region: listRegion!,
+            View: listView.Value,
+            UserId: caller.Id,
+            Status: statusFilter,
+            Priority: priorityFilter,
+            Limit: take ?? DefaultLimit,
+            After: after), null);
+    }
+
+    /// <summary>The value a query parameter names, null when absent; an unknown name is an error for its parameter.</summary>
+    private static TEnum? Named<TEnum>(string? text, string parameter, Dictionary<string, string[]> errors)
+        where TEnum : struct, Enum
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (WireName.TryParse<TEnum>(text, out var value))
+        {
+            return value;
+        }
+
+        errors[parameter] = [$"must be one of {string.Join(", ", WireName.All<TEnum>())}."];
+        return null;
     }
 
     private static CaseListView DefaultView(UserRole role) => role switch

@@ -19,7 +19,7 @@ public static class CaseClaims
         ArgumentNullException.ThrowIfNull(user);
         yield return new Claim(Subject, user.Id);
         yield return new Claim(Name, user.Name);
-        yield return new Claim(Role, RoleNames.ToWire(user.Role));
+        yield return new Claim(Role, WireName.Of(user.Role));
         if (user.Region is not null)
         {
             yield return new Claim(Region, user.Region);
@@ -33,12 +33,12 @@ public static class CaseClaims
         var id = principal.FindFirstValue(Subject);
         var name = principal.FindFirstValue(Name) ?? id;
         var region = principal.FindFirstValue(Region);
-        if (string.IsNullOrEmpty(id) || !RoleNames.TryParse(principal.FindFirstValue(Role), out var role))
+        if (string.IsNullOrEmpty(id) || !WireName.TryParse<UserRole>(principal.FindFirstValue(Role), out var role))
         {
             return null;
         }
 
         // An admin has no region; everyone else has exactly one.
-        return (role == UserRole.Admin) == string.IsNullOrEmpty(region) ? new UserRef(id, name!, role, region) : null;
+        return (role == UserRole.Admin) == string.IsNullOrEmpty(region) ? new UserRef(Id: id, Name: name!, Role: role, Region: region) : null;
     }
 }

@@ -49,7 +49,7 @@ public static class IdentityExtensions
             .AddPolicyScheme(AuthSchemes.CookieOrBearer, "Session cookie or bearer token", o => o.ForwardDefaultSelector = http => AuthSchemes.For(http.Request))
             .AddCookie(AuthSchemes.Cookie, o => ConfigureSession(o, auth, development))
             .AddJwtBearer(AuthSchemes.Bearer, o => ConfigureBearer(o, auth, development));
-        services.AddAuthorizationBuilder().AddPolicy(AuthPolicies.Admin, p => p.RequireRole(RoleNames.ToWire(UserRole.Admin)));
+        services.AddAuthorizationBuilder().AddPolicy(AuthPolicies.Admin, p => p.RequireRole(WireName.Of(UserRole.Admin)));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = CookieAntiforgeryFilter.HeaderName;

@@ -3,7 +3,6 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using OrleansCases.Web.Http;
 using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Identity;
@@ -53,7 +52,7 @@ public sealed class TableUserDirectory(TableServiceClient tables, IOptions<AuthO
             return cached.Users;
         }
 
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Role eq {RoleNames.ToWire(role)} and Region eq {region}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Role eq {WireName.Of(role)} and Region eq {region}");
         var users = new List<UserRef>();
         try
         {
@@ -77,8 +76,8 @@ public sealed class TableUserDirectory(TableServiceClient tables, IOptions<AuthO
     }
 
     private static UserRef? ToUser(TableEntity entity) =>
-        entity.GetString("Id") is { } id && RoleNames.TryParse(entity.GetString("Role"), out var role)
-            ? new UserRef(id, entity.GetString("Name") ?? id, role, entity.GetString("Region"))
+        entity.GetString("Id") is { } id && WireName.TryParse<UserRole>(entity.GetString("Role"), out var role)
+            ? new UserRef(Id: id, Name: entity.GetString("Name") ?? id, Role: role, Region: entity.GetString("Region"))
             : null;
 
     /// <summary>Records <paramref name="user"/> unless this instance already did, as they are now.</summary>
@@ -98,7 +97,7 @@ public sealed class TableUserDirectory(TableServiceClient tables, IOptions<AuthO
                 {
                     ["Id"] = user.Id,
                     ["Name"] = user.Name,
-                    ["Role"] = RoleNames.ToWire(user.Role),
+                    ["Role"] = WireName.Of(user.Role),
                     ["Region"] = user.Region,
                 },
                 TableUpdateMode.Replace, cancellationToken);

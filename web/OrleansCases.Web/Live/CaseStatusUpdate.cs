@@ -32,16 +32,21 @@ public sealed record CaseStatusUpdate(
     {
         ArgumentNullException.ThrowIfNull(e);
         return new(
-            e.CaseId, e.Status.ToString(), e.PreviousStatus?.ToString(), ActionNames.ToWire(e.Action), e.UpdatedBy,
-            e.UpdatedByName, e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-            e.Region, e.OwnerId, e.AssigneeId, e.PreviousAssigneeId, PriorityName(e.Priority), e.Version, e.Note, e.Seq, cursor);
+            CaseId: e.CaseId,
+            Status: WireName.Of(e.Status),
+            PreviousStatus: e.PreviousStatus is { } previous ? WireName.Of(previous) : null,
+            Action: WireName.Of(e.Action),
+            UpdatedBy: e.UpdatedBy,
+            UpdatedByName: e.UpdatedByName,
+            Timestamp: e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+            Region: e.Region,
+            OwnerId: e.OwnerId,
+            AssigneeId: e.AssigneeId,
+            PreviousAssigneeId: e.PreviousAssigneeId,
+            Priority: WireName.Of(e.Priority),
+            Version: e.Version,
+            Note: e.Note,
+            Seq: e.Seq,
+            Cursor: cursor);
     }
-
-    private static string PriorityName(CasePriority priority) => priority switch
-    {
-        CasePriority.Routine => "routine",
-        CasePriority.Urgent => "urgent",
-        CasePriority.Emergency => "emergency",
-        _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, null),
-    };
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using OrleansCases.Web.Http;
 using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Telemetry;
@@ -72,5 +71,5 @@ public sealed class WebMetrics
 
     public void Rejected(string reason) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    private static (string, string) KeyOf(UserRef user) => (RoleNames.ToWire(user.Role), user.Region ?? "all");
+    private static (string, string) KeyOf(UserRef user) => (WireName.Of(user.Role), user.Region ?? "all");
 }
