@@ -12,7 +12,7 @@ namespace OrleansCases.Grains;
 
 /// <summary>
 /// A region's ordered log (docs/design.md section 1). Reentrant so that changes arriving while a batch is being written
-/// queue up and go out together in the next one (group commit); all its code still runs one turn at a time.
+/// queue up and go out together in the next one (<see cref="GroupCommit"/>); all its code still runs one turn at a time.
 /// It never calls a case grain, so a case calling it can never deadlock. It also prunes the region's feed past
 /// retention (<see cref="FeedRetentionOptions"/>), inside those same batches.
 /// </summary>
@@ -37,21 +37,20 @@ public sealed class RegionLogGrain(
     private const int MaxCachedTips = 50_000;
 
     private readonly Dictionary<string, CaseTip> _tips = [];
-    private readonly Dictionary<(string CaseId, int Version), Pending> _pending = [];
-    private readonly List<Pending> _queue = [];
     private readonly FeedWindow _feed = new(retention.Value);
+    private GroupCommit? _commits;
     private string _region = "";
     private IAsyncStream<CaseEvent>? _stream;
     private long _head;
     private ETag? _headETag;
     private bool _headLoaded;
     private Task? _headLoading;
-    private bool _flushing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _region = this.GetPrimaryKeyString();
         _stream = this.GetStreamProvider(CaseStreams.ProviderName).GetStream<CaseEvent>(CaseStreams.ForRegion(_region));
+        _commits = new GroupCommit(WriteBatchAsync, BatchFailed);
         return Task.CompletedTask;
     }
 
@@ -63,24 +62,8 @@ public sealed class RegionLogGrain(
             throw new ArgumentException($"Case {change.Case.Id} belongs to another region.", nameof(change));
         }
 
-        var key = (change.Case.Id, change.Case.Version);
-        if (_pending.TryGetValue(key, out var pending))
-        {
-            // The same change sent again waits for the first; another command's change of that version lost the race.
-            return pending.Change.IsBy(change.Entry.By, change.CommandId) ? await pending.Completion.Task : CaseAppended.Refused;
-        }
-
         // The command's trace travels with its event, so the web's send joins it (streams do not carry it).
-        pending = new Pending(change, Activity.Current?.Id);
-        _pending[key] = pending;
-        _queue.Add(pending);
-        if (!_flushing)
-        {
-            _flushing = true;
-            _ = FlushAsync();
-        }
-
-        return await pending.Completion.Task;
+        return await _commits!.AddAsync(change, Activity.Current?.Id);
     }
 
     public async Task<long> HeadAsync()
@@ -112,71 +95,25 @@ public sealed class RegionLogGrain(
         }
     }
 
-    /// <summary>Writes queued changes batch by batch until none are left; every pending change gets an answer.</summary>
-    private async Task FlushAsync()
+    /// <summary>
+    /// One round of the group commit, from where the region stands to every taken change answered. The batch is one
+    /// table transaction (<see cref="RegionBatch"/>: feed, history, tips, lists, head and pruning) and one stream
+    /// message.
+    /// </summary>
+    private async Task WriteBatchAsync(GroupCommit.Round round)
     {
-        try
-        {
-            while (_queue.Count > 0)
-            {
-                var taken = new List<Pending>();
-                try
-                {
-                    await WriteNextBatchAsync(taken);
-                }
-                catch (Exception ex)
-                {
-                    // The batch may or may not have been stored (a timeout after commit): forget what we believed.
-                    _headLoaded = false;
-                    _tips.Clear();
-                    GrainLog.BatchFailed(logger, _region, taken.Count, _head + 1, ex);
-                    foreach (var p in taken)
-                    {
-                        Complete(p, new CaseUnavailableException($"Region {_region} could not store the change.", ex));
-                    }
-                }
-            }
-        }
-        finally
-        {
-            _flushing = false;
-        }
-    }
-
-    private async Task WriteNextBatchAsync(List<Pending> taken)
-    {
+        // Where the region stands: its head, and the times of the feed rows due to be pruned.
         await LoadHeadAsync();
         var now = clock.GetUtcNow();
         await LearnFeedTimesAsync(now);
+
+        // What goes in: each waiting change that fits and is its case's next version.
         var batch = new RegionBatch(_region, _head, now, _feed.Pruning(now));
-        foreach (var p in _queue.ToArray())
+        foreach (var p in round.Waiting())
         {
-            if (!batch.CanTake(p.Change))
+            if (batch.CanTake(p.Change))
             {
-                continue;
-            }
-
-            _queue.Remove(p);
-            taken.Add(p);
-            var previous = await TipAsync(p.Change.Case.Id);
-            var version = p.Change.Case.Version;
-            var storedVersion = previous?.Version ?? 0;
-            if (version == storedVersion + 1)
-            {
-                batch.Add(p.Change, previous, p.TraceParent);
-                continue;
-            }
-
-            taken.Remove(p);
-            if (version <= storedVersion && await StoredSeqAsync(p.Change, previous!) is { } seq)
-            {
-                // Sent again after it was stored: answer its number, store and publish nothing.
-                Complete(p, new CaseAppended(seq));
-            }
-            else
-            {
-                GrainLog.StaleChange(logger, _region, p.Change.Case.Id, version, storedVersion);
-                Complete(p, CaseAppended.Refused);
+                await TakeAsync(round, batch, p);
             }
         }
 
@@ -185,6 +122,45 @@ public sealed class RegionLogGrain(
             return;
         }
 
+        await StoreAsync(batch, now);
+        await PublishAsync([.. batch.Changes.Select(c => c.Event)]);
+        foreach (var p in round.Taken.ToArray())
+        {
+            round.Answer(p, new CaseAppended(_tips[p.Change.Case.Id].Seq));
+        }
+    }
+
+    /// <summary>
+    /// Puts <paramref name="p"/> in the batch when it is its case's next version. Sent again after it was stored, it
+    /// is answered its number at once, stored and published nothing; decided on an outdated case, it is refused.
+    /// </summary>
+    private async Task TakeAsync(GroupCommit.Round round, RegionBatch batch, PendingChange p)
+    {
+        round.Take(p);
+        var previous = await TipAsync(p.Change.Case.Id);
+        var version = p.Change.Case.Version;
+        var storedVersion = previous?.Version ?? 0;
+        if (version == storedVersion + 1)
+        {
+            batch.Add(p.Change, previous, p.TraceParent);
+        }
+        else if (version <= storedVersion && await StoredSeqAsync(p.Change, previous!) is { } seq)
+        {
+            round.Answer(p, new CaseAppended(seq));
+        }
+        else
+        {
+            GrainLog.StaleChange(logger, _region, p.Change.Case.Id, version, storedVersion);
+            round.Answer(p, CaseAppended.Refused);
+        }
+    }
+
+    /// <summary>
+    /// Submits the batch within <see cref="SubmitTimeout"/>, then remembers what it stored: the new head and its ETag,
+    /// the feed's new extent and floor, and each case's tip.
+    /// </summary>
+    private async Task StoreAsync(RegionBatch batch, DateTimeOffset now)
+    {
         Response<IReadOnlyList<Response>> response;
         using (var deadline = new CancellationTokenSource(SubmitTimeout))
         {
@@ -211,13 +187,15 @@ public sealed class RegionLogGrain(
         {
             GrainLog.FeedPruned(logger, _region, floor + 1, batch.Floor);
         }
+    }
 
-        await PublishAsync([.. batch.Changes.Select(c => c.Event)]);
-
-        foreach (var p in taken)
-        {
-            Complete(p, new CaseAppended(_tips[p.Change.Case.Id].Seq));
-        }
+    /// <summary>A round failed: the batch may or may not have been stored (a timeout after commit), so forget what we believed.</summary>
+    private CaseUnavailableException BatchFailed(int count, Exception ex)
+    {
+        _headLoaded = false;
+        _tips.Clear();
+        GrainLog.BatchFailed(logger, _region, count, _head + 1, ex);
+        return new CaseUnavailableException($"Region {_region} could not store the change.", ex);
     }
 
     /// <summary>
@@ -289,26 +267,5 @@ public sealed class RegionLogGrain(
 
         var stored = await table.ReadVersionAsync(_region, change.Case.Id, change.Case.Version);
         return stored is { } s && change.IsBy(s.CallerId, s.CommandId) ? s.Seq : null;
-    }
-
-    private void Complete(Pending p, CaseAppended appended)
-    {
-        _pending.Remove((p.Change.Case.Id, p.Change.Case.Version));
-        p.Completion.TrySetResult(appended);
-    }
-
-    private void Complete(Pending p, Exception error)
-    {
-        _pending.Remove((p.Change.Case.Id, p.Change.Case.Version));
-        p.Completion.TrySetException(error);
-    }
-
-    private sealed class Pending(CaseChange change, string? traceParent)
-    {
-        public CaseChange Change { get; } = change;
-
-        public string? TraceParent { get; } = traceParent;
-
-        public TaskCompletionSource<CaseAppended> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,0 +1,16 @@
+using OrleansCases.Abstractions;
+
+namespace OrleansCases.Grains;
+
+/// <summary>A change waiting in its region log's <see cref="GroupCommit"/>, and the answer its case grain awaits.</summary>
+internal sealed class PendingChange(CaseChange change, string? traceParent)
+{
+    public CaseChange Change { get; } = change;
+
+    /// <summary>The trace of the command that made the change: its event carries it, so the web's send joins it.</summary>
+    public string? TraceParent { get; } = traceParent;
+
+    public TaskCompletionSource<CaseAppended> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public (string CaseId, int Version) Key => (Change.Case.Id, Change.Case.Version);
+}
