@@ -56,7 +56,8 @@ public static class Benchmark
         var results = new BenchmarkResults(DateTimeOffset.UtcNow, Machine.Describe(), command, options.Smoke, idle, delivery, storage, connections, throughput, ceiling, catchUp);
         await File.WriteAllTextAsync(Path.Combine(output, "results.json"), JsonSerializer.Serialize(results, ResultsJson.Options), token);
         var charts = Charts.Write(results, output);
-        await File.WriteAllTextAsync(Path.Combine(output, "report.md"), MarkdownReport.Write(results, orleans.Name, peer.Name, charts), token);
+        await File.WriteAllTextAsync(Path.Combine(output, "report.md"), MarkdownReport.Write(
+            results, orleans.Name, peer.Name, charts, Path.GetRelativePath(output, Repository.PathOf("benchmark", "README.md"))), token);
         Console.WriteLine();
         foreach (var check in TargetCheck.All(results, orleans.Name, peer.Name))
         {

@@ -6,7 +6,11 @@ namespace OrleansCases.Benchmark.Report;
 /// <summary>The run as Markdown: the targets with their verdicts first, then every scenario's figures for every system.</summary>
 public static class MarkdownReport
 {
-    public static string Write(BenchmarkResults results, string ours, string peer, IReadOnlyList<string> charts)
+    /// <summary>
+    /// <paramref name="readme"/> is benchmark/README.md relative to the folder the report is written to, so the link
+    /// holds wherever the run was written (benchmark/results, or a folder of its own).
+    /// </summary>
+    public static string Write(BenchmarkResults results, string ours, string peer, IReadOnlyList<string> charts, string readme)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(charts);
@@ -17,7 +21,7 @@ public static class MarkdownReport
         Line(md, $"Reproduce: `{results.Command}`. Every figure below comes from this one run: the systems took turns, each warm");
         Line(md, "(a longer warm-up at its first load, a shorter one before each measured window), driven by one load process on loopback.");
         Line(md, "Latency counts from when a command was due (open loop), so a system that falls behind pays for every late command.");
-        Line(md, "What the figures mean, what each optimisation bought and why the peer is ahead where it is: [benchmark/README.md](../README.md).");
+        Line(md, $"What the figures mean, what each optimisation bought and why the peer is ahead where it is: [benchmark/README.md]({readme.Replace('\\', '/')}).");
         Line(md);
 
         var checks = TargetCheck.All(results, ours, peer);

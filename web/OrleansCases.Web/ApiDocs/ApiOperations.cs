@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using OrleansCases.Web.Http;
 using OrleansCases.Web.Identity;
@@ -7,12 +10,15 @@ using OrleansCases.Web.Identity;
 namespace OrleansCases.Web.ApiDocs;
 
 /// <summary>
-/// Per operation: the JSON body it reads itself (<see cref="JsonBodyMetadata"/>), and what every operation may answer
-/// besides its own results: 401 and the rate limit's 429 where a caller must be signed in, and 503 (deadline,
-/// storage, cluster, overload) everywhere; each a problem+json with Retry-After.
+/// Per operation: the JSON body it reads itself (<see cref="JsonBodyMetadata"/>) with its example, and what every
+/// operation may answer besides its own results: 401 and the rate limit's 429 where a caller must be signed in, and
+/// 503 (deadline, storage, cluster, overload) everywhere, with Retry-After; each refusal a problem+json with an
+/// example (<see cref="ApiExamples"/>).
 /// </summary>
-internal sealed class ApiOperations : IOpenApiOperationTransformer
+internal sealed class ApiOperations(IOptions<JsonOptions> options) : IOpenApiOperationTransformer
 {
+    private readonly JsonSerializerOptions _json = ApiExamples.OptionsFrom(options.Value.SerializerOptions);
+
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -25,7 +31,11 @@ internal sealed class ApiOperations : IOpenApiOperationTransformer
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken) },
+                    ["application/json"] = new()
+                    {
+                        Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken),
+                        Example = ApiExamples.Serialize(body.Example, _json),
+                    },
                 },
             };
         }
@@ -43,6 +53,18 @@ internal sealed class ApiOperations : IOpenApiOperationTransformer
         }
 
         Add(operation, "503", "Not answered in time, or storage or the cluster is unavailable: retry after Retry-After (with the same commandId).");
+        AddProblemExamples(operation, _json);
+    }
+
+    private static void AddProblemExamples(OpenApiOperation operation, JsonSerializerOptions json)
+    {
+        foreach (var (status, response) in operation.Responses!)
+        {
+            if (response.Content?.TryGetValue("application/problem+json", out var problem) == true && problem is OpenApiMediaType media)
+            {
+                media.Example ??= ApiExamples.Problem(status, json);
+            }
+        }
     }
 
     private static void Add(OpenApiOperation operation, string status, string description)

@@ -16,7 +16,7 @@ public static class CasesApi
 
         api.MapPost("/", CreateAsync)
             .WithName("CreateCase").WithSummary("Opens a case (an asha, in her region).")
-            .WithJsonBody<CreateCaseRequest>()
+            .WithJsonBody(CreateCaseRequest.Example)
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(413)
             .AddEndpointFilter<CookieAntiforgeryFilter>();
         api.MapGet("/", ListAsync)
@@ -27,7 +27,7 @@ public static class CasesApi
             .ProducesProblem(404);
         api.MapPost("/{id}/actions/{action}", ActAsync)
             .WithName("ActOnCase").WithSummary("A transition of the lifecycle (docs/design.md section 2): forward, claim, complete, ...")
-            .WithJsonBody<CaseActionRequest>()
+            .WithJsonBody(CaseActionRequest.Example)
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413)
             .AddEndpointFilter<CookieAntiforgeryFilter>();
 
@@ -77,7 +77,7 @@ public static class CasesApi
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> ActAsync(
         string id, string action, Caller caller, HttpContext http, IClusterClient cluster, IUserDirectory directory)
     {
-        var body = new CaseActionRequest(null, null, null, null, null, null);
+        var body = CaseActionRequest.None;
         if (http.Request.ContentLength is not 0 && (http.Request.ContentLength is not null || http.Request.HasJsonContentType()))
         {
             var (read, error) = await JsonBody.ReadAsync<CaseActionRequest>(http.Request);

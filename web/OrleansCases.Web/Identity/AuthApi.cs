@@ -18,9 +18,9 @@ public static class AuthApi
         if (app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
             auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Development: signs in with a password; answers a session cookie.")
-                .WithJsonBody<SignInRequest>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
+                .WithJsonBody(SignInRequest.Example).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
             auth.MapPost("/token", IssueTokenAsync).WithName("IssueToken").WithSummary("Development: a bearer token for a user name and password.")
-                .WithJsonBody<SignInRequest>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
+                .WithJsonBody(SignInRequest.Example).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
         }
 
         // As a Delegate: a handler taking only HttpContext would otherwise bind as a RequestDelegate and drop its result.
