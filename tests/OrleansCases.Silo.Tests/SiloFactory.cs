@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using OrleansCases.Testing;
 
 namespace OrleansCases.Silo.Tests;
 
@@ -13,9 +14,7 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? overrides 
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = Environment.GetEnvironmentVariable("ORLEANSCASES_TEST_STORAGE") is { Length: > 0 } cs
-                ? cs
-                : "UseDevelopmentStorage=true",
+            ["Storage:ConnectionString"] = TestStorage.ConnectionString,
             ["Cluster:ServiceId"] = "orleanscasessilotests",
             ["Cluster:SiloPort"] = "11411",
             ["Cluster:PrimarySiloPort"] = "11411",

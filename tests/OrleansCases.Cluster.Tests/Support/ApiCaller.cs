@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using OrleansCases.Testing;
 using Xunit;
 
 namespace OrleansCases.Cluster.Tests.Support;
@@ -12,7 +13,6 @@ namespace OrleansCases.Cluster.Tests.Support;
 /// </summary>
 public sealed class ApiCaller : IDisposable
 {
-    public const string DemoPassword = "demo-pass";
     public const string Unavailable = "503";
     public const string RateLimited = "429";
     public const string NoAnswer = "no answer";
@@ -45,7 +45,7 @@ public sealed class ApiCaller : IDisposable
     public static async Task<ApiCaller> SignInAsync(Uri web, string userId, OutageLog outages)
     {
         using var anonymous = new HttpClient { BaseAddress = web, Timeout = TimeSpan.FromSeconds(10) };
-        using var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { username = userId, password = DemoPassword });
+        using var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { username = userId, password = DemoPassword.Value });
         var token = (await ExpectAsync(response, HttpStatusCode.OK))["accessToken"]!.GetValue<string>();
         return new ApiCaller(web, userId, token, outages);
     }

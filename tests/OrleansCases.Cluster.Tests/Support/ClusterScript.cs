@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using OrleansCases.Testing;
 
 namespace OrleansCases.Cluster.Tests.Support;
 
@@ -12,13 +12,12 @@ namespace OrleansCases.Cluster.Tests.Support;
 public sealed class ClusterScript : IAsyncDisposable
 {
     private const string ReadyLine = "OrleansCases cluster is running";
-    private const int KeptOutputLines = 300;
     private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(150);
     // The script stops webs (30 s at most) and then silos (45 s at most) before it gives up on them.
     private static readonly TimeSpan _stopTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly OutputTail _output = new(capacity: 300);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ClusterScript(Process process, string runDirectory)
@@ -39,7 +38,7 @@ public sealed class ClusterScript : IAsyncDisposable
     ];
 
     /// <summary>The script's last lines, for a failing test's message.</summary>
-    public string Output => string.Join('\n', _output);
+    public string Output => _output.ToString();
 
     /// <summary>Starts the cluster with <paramref name="streams"/> (the script's CLUSTER_STREAMS: AzureQueue or Memory).</summary>
     public static async Task<ClusterScript> StartAsync(string streams)
@@ -57,7 +56,7 @@ public sealed class ClusterScript : IAsyncDisposable
         start.Environment["CLUSTER_RUN_DIR"] = runDirectory;
         start.Environment["CLUSTER_SERVICE_ID"] = "unique";
         start.Environment["CLUSTER_STREAMS"] = streams;
-        if (Environment.GetEnvironmentVariable("ORLEANSCASES_TEST_STORAGE") is { Length: > 0 } storage)
+        if (TestStorage.Exported is { } storage)
         {
             start.Environment["CLUSTER_STORAGE"] = storage;
         }
@@ -90,7 +89,7 @@ public sealed class ClusterScript : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            await ProcessTable.TerminateAsync(_process.Id);
+            await ProcessSignal.SendAsync(_process.Id, "TERM");
         }
 
         using var timeout = new CancellationTokenSource(_stopTimeout);
@@ -156,10 +155,6 @@ public sealed class ClusterScript : IAsyncDisposable
             _ready.TrySetResult();
         }
 
-        _output.Enqueue(line);
-        while (_output.Count > KeptOutputLines)
-        {
-            _output.TryDequeue(out _);
-        }
+        _output.Add(line);
     }
 }

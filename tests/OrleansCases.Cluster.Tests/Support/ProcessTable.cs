@@ -3,22 +3,12 @@ using System.Globalization;
 
 namespace OrleansCases.Cluster.Tests.Support;
 
-/// <summary>Signals and liveness of processes by pid, through what Linux offers (kill(1) and /proc).</summary>
+/// <summary>
+/// SIGKILL and liveness of processes by pid (liveness through /proc); the signals .NET cannot send go through
+/// <see cref="OrleansCases.Testing.ProcessSignal"/>.
+/// </summary>
 public static class ProcessTable
 {
-    /// <summary>
-    /// SIGTERM, as a service manager stops a service: .NET can only send SIGKILL, and a script started in the
-    /// background ignores SIGINT.
-    /// </summary>
-    public static async Task TerminateAsync(int pid)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)])
-        {
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("kill did not start.");
-        await kill.WaitForExitAsync();
-    }
-
     /// <summary>SIGKILL: the process dies at once, as in a crash or an out-of-memory kill.</summary>
     public static void Kill(int pid)
     {

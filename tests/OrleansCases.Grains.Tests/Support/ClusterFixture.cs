@@ -8,6 +8,7 @@ using OrleansCases.Abstractions;
 using OrleansCases.Grains.ReadModel;
 using OrleansCases.Hosting;
 using OrleansCases.Silo;
+using OrleansCases.Testing;
 using Xunit;
 
 namespace OrleansCases.Grains.Tests.Support;
@@ -18,6 +19,9 @@ namespace OrleansCases.Grains.Tests.Support;
 /// </summary>
 public abstract class ClusterFixture : IAsyncLifetime
 {
+    /// <summary>Pinned so a restarted cluster finds its state; lowercase, no '_' (Azure names derive from it).</summary>
+    private const string ServiceId = "orleanscasestests";
+
     private InProcessTestCluster? _cluster;
 
     protected abstract bool AzureGrainStorage { get; }
@@ -65,12 +69,12 @@ public abstract class ClusterFixture : IAsyncLifetime
     /// <summary>Azure Table write requests sent by all silos so far.</summary>
     public long TableWrites => Cluster.Silos.Sum(s => s.ServiceProvider.GetRequiredService<StorageRequestCounter>().TableWrites);
 
-    private CasesClusterOptions ClusterOptions => new() { ServiceId = TestStorage.ServiceId, Streams = Streams };
+    private CasesClusterOptions ClusterOptions => new() { ServiceId = ServiceId, Streams = Streams };
 
     private async Task<InProcessTestCluster> StartAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.Options.ServiceId = TestStorage.ServiceId;
+        builder.Options.ServiceId = ServiceId;
         builder.Options.ClusterId = "tests";
         builder.ConfigureSiloHost((_, host) =>
         {

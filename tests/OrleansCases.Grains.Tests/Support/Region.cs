@@ -1,4 +1,5 @@
 using OrleansCases.Abstractions;
+using OrleansCases.Testing;
 
 namespace OrleansCases.Grains.Tests.Support;
 
@@ -10,7 +11,7 @@ public sealed class Region
 {
     public Region()
     {
-        Name = "t" + Guid.NewGuid().ToString("N")[..12];
+        Name = UniqueName.For("t");
         Asha = User("asha", UserRole.Asha);
         Asha2 = User("asha2", UserRole.Asha);
         Chw = User("chw", UserRole.Chw);

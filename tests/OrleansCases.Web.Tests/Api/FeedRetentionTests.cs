@@ -1,4 +1,5 @@
 using System.Net;
+using OrleansCases.Testing;
 using OrleansCases.Web.Live;
 using OrleansCases.Web.Tests.Support;
 using Xunit;

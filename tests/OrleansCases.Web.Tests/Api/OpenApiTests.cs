@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansCases.Testing;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 
@@ -14,7 +15,7 @@ namespace OrleansCases.Web.Tests.Api;
 [Trait("Category", "Web")]
 public sealed class OpenApiTests(WebFixture fixture) : IClassFixture<WebFixture>
 {
-    private static readonly string _committed = Path.Combine(WebProcess.RepositoryRoot, "docs", "openapi.v1.json");
+    private static readonly string _committed = Path.Combine(Repository.Root, "docs", "openapi.v1.json");
 
     [Fact]
     public async Task Every_mapped_API_route_is_in_the_document()

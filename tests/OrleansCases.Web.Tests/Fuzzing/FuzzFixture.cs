@@ -1,3 +1,4 @@
+using OrleansCases.Testing;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using Azure.Data.Tables;
+using OrleansCases.Testing;
 using OrleansCases.Web.Identity;
 using OrleansCases.Web.Tests.Support;
 using Xunit;

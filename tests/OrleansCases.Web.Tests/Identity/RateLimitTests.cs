@@ -45,7 +45,7 @@ public sealed class RateLimitTests(IdentityFixture fixture) : IClassFixture<Iden
         using var flooder = new Browser(fixture.Limited.Address, from: IPAddress.Parse("127.0.0.5"));
         for (var i = 0; i < IdentityFixture.SignInPerAddressLimit; i++)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await flooder.LoginAsync($"guess{i}.north", "demo-pass")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await flooder.LoginAsync($"guess{i}.north", DemoUsers.Password)).StatusCode);
         }
 
         var flooded = await flooder.LoginAsync("clinician2.north");

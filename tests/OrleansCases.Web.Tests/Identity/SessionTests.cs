@@ -79,7 +79,7 @@ public sealed class SessionTests(WebFixture fixture) : IClassFixture<WebFixture>
     [Theory]
     [InlineData("asha.north", "wrong-pass")]
     [InlineData("asha.north", "DEMO-PASS")]
-    [InlineData("nobody.north", "demo-pass")]
+    [InlineData("nobody.north", DemoUsers.Password)]
     public async Task A_wrong_password_or_unknown_user_gets_401_and_no_session(string username, string password)
     {
         using var browser = new Browser(fixture.A.Address);

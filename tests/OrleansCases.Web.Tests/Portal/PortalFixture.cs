@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OrleansCases.Testing;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 
@@ -47,7 +48,7 @@ public class PortalFixture : IAsyncLifetime
     public int GatewayPort => _silo?.GatewayPort ?? throw new InvalidOperationException("The silo is not started.");
 
     /// <summary>Where the tests leave what people should look at (screenshots): TestResults/ at the repository root.</summary>
-    public static string OutputDirectory { get; } = Path.Combine(WebProcess.RepositoryRoot, "TestResults", "portal");
+    public static string OutputDirectory { get; } = Path.Combine(Repository.Root, "TestResults", "portal");
 
     public async Task InitializeAsync()
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCases.Grains.ReadModel;
+using OrleansCases.Testing;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using OrleansCases.Testing;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 

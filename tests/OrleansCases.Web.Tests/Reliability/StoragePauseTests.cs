@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
+using OrleansCases.Testing;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using OrleansCases.Testing;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,4 +1,5 @@
 using OrleansCases.Abstractions;
+using OrleansCases.Testing;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;

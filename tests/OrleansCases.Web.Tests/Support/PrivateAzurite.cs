@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using OrleansCases.Testing;
 
 namespace OrleansCases.Web.Tests.Support;
 
@@ -59,9 +60,9 @@ public sealed class PrivateAzurite : IAsyncDisposable
 
     private static async Task<string> ScriptAsync(Dictionary<string, string> environment, string command)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(WebProcess.RepositoryRoot, "deploy", "local", "azurite.sh"), command])
+        var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "deploy", "local", "azurite.sh"), command])
         {
-            WorkingDirectory = WebProcess.RepositoryRoot,
+            WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

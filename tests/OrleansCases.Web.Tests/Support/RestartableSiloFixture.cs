@@ -1,3 +1,4 @@
+using OrleansCases.Testing;
 using Xunit;
 
 namespace OrleansCases.Web.Tests.Support;

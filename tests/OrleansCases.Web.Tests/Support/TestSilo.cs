@@ -2,6 +2,7 @@ extern alias SiloHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OrleansCases.Testing;
 using SiloHost::OrleansCases.Silo;
 
 namespace OrleansCases.Web.Tests.Support;

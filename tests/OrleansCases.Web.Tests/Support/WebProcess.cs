@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
+using OrleansCases.Testing;
 
 namespace OrleansCases.Web.Tests.Support;
 
@@ -12,12 +11,11 @@ namespace OrleansCases.Web.Tests.Support;
 /// </summary>
 public sealed class WebProcess : IAsyncDisposable
 {
-    private const int KeptOutputLines = 200;
     private static readonly TimeSpan _readyTimeout = TimeSpan.FromSeconds(90);
 
     private readonly string _serviceId;
     private readonly int _gatewayPort;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly OutputTail _output = new(capacity: 200);
     private Process? _process;
 
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -33,7 +31,7 @@ public sealed class WebProcess : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>The last lines the process wrote, for a failing test's message.</summary>
-    public string Output => string.Join('\n', _output);
+    public string Output => _output.ToString();
 
     /// <summary>Starts a web process; <paramref name="settings"/> are extra configuration (keys as in appsettings, "A:B").</summary>
     public static async Task<WebProcess> StartAsync(
@@ -52,8 +50,8 @@ public sealed class WebProcess : IAsyncDisposable
             throw new InvalidOperationException("The web process is running.");
         }
 
-        var project = Path.Combine(RepositoryRoot, "web", "OrleansCases.Web");
-        var dll = Path.Combine(project, "bin", BuildConfiguration, "net10.0", "OrleansCases.Web.dll");
+        var project = Path.Combine(Repository.Root, "web", "OrleansCases.Web");
+        var dll = Path.Combine(project, "bin", Repository.BuildConfiguration, "net10.0", "OrleansCases.Web.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("Build the solution first: the web app is not built.", dll);
@@ -92,8 +90,8 @@ public sealed class WebProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.OutputDataReceived += (_, e) => _output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => _output.Add(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
@@ -168,38 +166,5 @@ public sealed class WebProcess : IAsyncDisposable
 
         await KillAsync();
         throw new TimeoutException($"The web process was not ready within {_readyTimeout.TotalSeconds} s:\n{Output}");
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > KeptOutputLines)
-        {
-            _output.TryDequeue(out _);
-        }
-    }
-
-    private static string BuildConfiguration =>
-        typeof(WebProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-
-    /// <summary>The folder holding OrleansCases.sln, above this test assembly.</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OrleansCases.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OrleansCases.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,14 +1,20 @@
 using System.Reflection;
 
-namespace OrleansCases.Cluster.Tests.Support;
+namespace OrleansCases.Testing;
 
-/// <summary>Where the repository is and which build this test run uses: cluster.sh must run that same build.</summary>
+/// <summary>
+/// Where the repository is, for tests that read its files or run its scripts, and which build this test run uses,
+/// for tests that start the apps' own output: they must run that same build.
+/// </summary>
 public static class Repository
 {
-    /// <summary>The folder holding OrleansCases.sln, above this test assembly.</summary>
+    /// <summary>The folder holding OrleansCases.sln, above the test assembly.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Release under ./test.sh, Debug under a plain `dotnet test`.</summary>
+    /// <summary>
+    /// Release under ./test.sh, Debug under a plain `dotnet test`: the configuration this library was built with,
+    /// which is the test project's, since a build builds a project's references in its own configuration.
+    /// </summary>
     public static string BuildConfiguration { get; } =
         typeof(Repository).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
