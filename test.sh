@@ -10,7 +10,7 @@
 # (TEST_AZURITE_BLOB_PORT, TEST_AZURITE_QUEUE_PORT, TEST_AZURITE_TABLE_PORT) with its data in a fresh temporary
 # folder, so it never clashes with a running ./run.sh, and exports for the tests:
 #   ORLEANSCASES_TEST_STORAGE       connection string of that Azurite
-#   ORLEANSCASES_TEST_AZURITE_PID   its process id (tests that need a storage outage pause it with SIGSTOP/SIGCONT)
+# (Tests that need a storage outage pause an Azurite of their own, never this shared one.)
 # On exit Azurite is stopped and the folder deleted. The exit code is dotnet test's; the last line reads
 # "N passed, N failed" (", N skipped" when some were skipped).
 set -euo pipefail
@@ -79,9 +79,8 @@ echo "$$" >"$test_dir/owner.pid"
 export AZURITE_DATA="$test_dir/data"
 "$AZURITE" start >/dev/null 3>&- 4>&-
 ORLEANSCASES_TEST_STORAGE="$("$AZURITE" connection-string)"
-ORLEANSCASES_TEST_AZURITE_PID="$("$AZURITE" pid)"
-export ORLEANSCASES_TEST_STORAGE ORLEANSCASES_TEST_AZURITE_PID
-echo "test.sh: Azurite pid $ORLEANSCASES_TEST_AZURITE_PID on 127.0.0.1:$AZURITE_BLOB_PORT/$AZURITE_QUEUE_PORT/$AZURITE_TABLE_PORT, data in $AZURITE_DATA"
+export ORLEANSCASES_TEST_STORAGE
+echo "test.sh: Azurite pid $("$AZURITE" pid) on 127.0.0.1:$AZURITE_BLOB_PORT/$AZURITE_QUEUE_PORT/$AZURITE_TABLE_PORT, data in $AZURITE_DATA"
 
 log="$test_dir/dotnet-test.log"
 set +e

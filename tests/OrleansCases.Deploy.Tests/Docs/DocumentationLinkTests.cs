@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OrleansCases.Deploy.Tests.Support;
+using OrleansCases.Testing;
 using Xunit;
 
 namespace OrleansCases.Deploy.Tests.Docs;
@@ -13,8 +14,8 @@ public sealed partial class DocumentationLinkTests
     public static TheoryData<string> MarkdownFiles()
     {
         var files = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepoFiles.Root, "*.md", SearchOption.AllDirectories)
-                     .Select(f => Path.GetRelativePath(RepoFiles.Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+        foreach (var file in Directory.EnumerateFiles(Repository.Root, "*.md", SearchOption.AllDirectories)
+                     .Select(f => Path.GetRelativePath(Repository.Root, f).Replace(Path.DirectorySeparatorChar, '/'))
                      .Where(f => !f.Split('/').Any(IsGeneratedFolder))
                      .Order(StringComparer.Ordinal))
         {
@@ -39,8 +40,8 @@ public sealed partial class DocumentationLinkTests
             }
 
             var path = Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(target.Split('#')[0])));
-            var inside = path.StartsWith(RepoFiles.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || path == RepoFiles.Root;
-            var generated = Path.GetRelativePath(RepoFiles.Root, path).Split(Path.DirectorySeparatorChar).Any(IsGeneratedFolder);
+            var inside = path.StartsWith(Repository.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || path == Repository.Root;
+            var generated = Path.GetRelativePath(Repository.Root, path).Split(Path.DirectorySeparatorChar).Any(IsGeneratedFolder);
             if (!inside || generated || !(File.Exists(path) || Directory.Exists(path)))
             {
                 broken.Add(target);
@@ -53,12 +54,12 @@ public sealed partial class DocumentationLinkTests
     [Fact]
     public void Nothing_refers_to_the_design_documents_outside_the_repository()
     {
-        var outside = Directory.EnumerateFiles(RepoFiles.Root, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetRelativePath(RepoFiles.Root, f).Split(Path.DirectorySeparatorChar) is var parts
+        var outside = Directory.EnumerateFiles(Repository.Root, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetRelativePath(Repository.Root, f).Split(Path.DirectorySeparatorChar) is var parts
                         && !parts.Any(p => IsGeneratedFolder(p) || p == ".git")
                         && Path.GetExtension(f) is ".md" or ".cs" or ".sh" or ".js" or ".mjs" or ".json" or ".yaml" or ".props")
             .Where(f => OutsideDocument().IsMatch(File.ReadAllText(f)))
-            .Select(f => Path.GetRelativePath(RepoFiles.Root, f))
+            .Select(f => Path.GetRelativePath(Repository.Root, f))
             .ToList();
         Assert.Empty(outside);
     }

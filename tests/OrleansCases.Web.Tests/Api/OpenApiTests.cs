@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
@@ -62,6 +63,35 @@ public sealed class OpenApiTests(WebFixture fixture) : IClassFixture<WebFixture>
 
         Assert.NotNull(document["components"]!["securitySchemes"]!["Bearer"]);
         Assert.NotNull(document["components"]!["securitySchemes"]!["Cookies"]);
+    }
+
+    [Fact]
+    public async Task Every_request_body_and_every_refusal_of_the_API_has_an_example_in_the_APIs_own_spelling()
+    {
+        var document = await ReadDocumentAsync();
+        var operations = document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
+            .Select(op => (Name: $"{op.Key} {path.Key}", Operation: op.Value!))).ToList();
+        foreach (var (name, operation) in operations)
+        {
+            if (operation["requestBody"] is { } body)
+            {
+                Assert.True(body["content"]!["application/json"]!["example"] is JsonObject, $"{name} has no request example.");
+            }
+
+            foreach (var (status, response) in operation["responses"]!.AsObject())
+            {
+                // 401 and 413 are written by the framework (authentication, Kestrel), not by the API's Problems.
+                if (response!["content"]?["application/problem+json"] is { } problem && status is not ("401" or "413"))
+                {
+                    Assert.True(problem["example"]?["status"]?.GetValue<int>().ToString(CultureInfo.InvariantCulture) == status, $"{name} {status} has no example of its own status.");
+                }
+            }
+        }
+
+        var create = document["paths"]!["/api/cases"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!;
+        Assert.Equal("urgent", create["priority"]!.GetValue<string>());
+        var conflict = document["paths"]!["/api/cases/{id}/actions/{action}"]!["post"]!["responses"]!["409"]!["content"]!["application/problem+json"]!["example"]!;
+        Assert.Contains("request-info", conflict["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
 
     [Fact]
