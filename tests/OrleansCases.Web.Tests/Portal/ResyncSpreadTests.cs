@@ -63,6 +63,7 @@ public sealed class ResyncSpreadTests(ResyncPortalFixture fixture) : IClassFixtu
         for (var i = 0; i < Pages; i++)
         {
             var page = await portal.SignInAsync(fixture.Web.Address, "chw.north");
+            page.Announce("status of 410", "the feed prunes what the bridge missed: a page may find its cursor past retention and reload its lists");
             var n = i;
             page.Page.Request += (_, request) =>
             {

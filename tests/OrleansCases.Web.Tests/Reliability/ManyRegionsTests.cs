@@ -19,6 +19,8 @@ public sealed class ManyRegionsTests(ManyRegionsFixture fixture) : IClassFixture
     [Fact]
     public async Task With_many_regions_every_cursor_an_instance_hands_out_resumes_the_feed()
     {
+        // 122 regions to subscribe: on a loaded box that takes seconds, and a change stored before then is not live.
+        await fixture.Web.ReadyAsync();
         await using var chwLive = await LiveClient.ConnectAsync(fixture.Web, "chw.north");
         await using var adminLive = await LiveClient.ConnectAsync(fixture.Web, "admin");
         using var asha = new ApiClient(fixture.Web, "asha.north");

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansCases.Testing;
+using OrleansCases.Web.Live;
 
 namespace OrleansCases.Web.Tests.Support;
 
@@ -41,6 +42,17 @@ public sealed class WebInstance : WebApplicationFactory<Program>
 
     /// <summary>Where the instance listens, e.g. http://127.0.0.1:41234/; starts it on first use.</summary>
     public Uri Address => _address ??= Start();
+
+    /// <summary>
+    /// Starts the instance and waits until its bridge is subscribed to every region and knows where it starts, as a
+    /// load balancer waits for /health/ready: an event stored before that is the lists' to show, not the live clients'.
+    /// </summary>
+    public async Task<WebInstance> ReadyAsync()
+    {
+        _ = Address;
+        await Services.GetRequiredService<CaseEventBridge>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
