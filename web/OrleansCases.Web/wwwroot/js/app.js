@@ -3,7 +3,7 @@ import { ApiError, currentUser, get, setUnauthorizedHandler, signIn, signOut } f
 import { clusterView } from './admin.js';
 import { Live } from './live.js';
 import { CaseStore } from './store.js';
-import { formatTime, h, statusLabel, toast } from './ui.js';
+import { clearToasts, formatTime, h, statusLabel, toast } from './ui.js';
 import { DetailView, ListPanel, createForm, eventLog } from './views.js';
 
 const REGIONS = ['north', 'south'];
@@ -55,6 +55,7 @@ async function endSession() {
   session = null;
   ending?.cluster?.stop();
   if (ending) await ending.live.stop().catch(() => {});
+  clearToasts();
 }
 
 /** The lists each role works from (docs/design.md section 2). */

@@ -40,6 +40,11 @@ export function formatTime(value, withDate = true) {
     : date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
+/** Removes every toast: they name patients, and on a shared phone the next user must see none of the last one's. */
+export function clearToasts() {
+  document.getElementById('toasts').replaceChildren();
+}
+
 export function toast(message, { warn = false, timeout = 8000 } = {}) {
   const box = document.getElementById('toasts');
   const item = h('div', { class: warn ? 'toast warn' : 'toast' },
