@@ -56,7 +56,7 @@ public sealed partial class DocumentationLinkTests
     {
         var outside = Directory.EnumerateFiles(Repository.Root, "*", SearchOption.AllDirectories)
             .Where(f => Path.GetRelativePath(Repository.Root, f).Split(Path.DirectorySeparatorChar) is var parts
-                        && !parts.Any(p => IsGeneratedFolder(p) || p == ".git")
+                        && !parts.Any(IsGeneratedFolder)
                         && Path.GetExtension(f) is ".md" or ".cs" or ".sh" or ".js" or ".mjs" or ".json" or ".yaml" or ".props")
             .Where(f => OutsideDocument().IsMatch(File.ReadAllText(f)))
             .Select(f => Path.GetRelativePath(Repository.Root, f))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCases.Abstractions;
 
@@ -24,23 +25,23 @@ public static class Problems
         TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "The cursor is past the feed's retention.", detail: detail);
 
     /// <summary>Storage or the cluster did not answer; the command may or may not have applied.</summary>
-    public static ProblemHttpResult Unavailable(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        context.Response.Headers.RetryAfter = "2";
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable.",
-            detail: "Retry with the same commandId: a command that did apply answers as it did the first time.");
-    }
+    public static ProblemHttpResult Unavailable(HttpContext context) =>
+        RetryLater(
+            context, 2, StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable.",
+            "Retry with the same commandId: a command that did apply answers as it did the first time.");
 
     /// <summary>The instance has as many requests in progress as it takes; nothing of this one was done.</summary>
-    public static ProblemHttpResult Overloaded(HttpContext context)
+    public static ProblemHttpResult Overloaded(HttpContext context) =>
+        RetryLater(
+            context, 1, StatusCodes.Status503ServiceUnavailable, "Too busy.",
+            "This instance is at its limit of requests in progress; nothing was done. Retry shortly.");
+
+    /// <summary>A refusal the caller should retry after <paramref name="seconds"/>, told in Retry-After too.</summary>
+    public static ProblemHttpResult RetryLater(HttpContext context, int seconds, int status, string title, string detail)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.Headers.RetryAfter = "1";
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too busy.",
-            detail: "This instance is at its limit of requests in progress; nothing was done. Retry shortly.");
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: status, title: title, detail: detail);
     }
 
     /// <summary>A refused command, in the words of docs/design.md section 4.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,11 +38,8 @@ public static class RateLimitPolicies
     /// <summary>429 problem details with Retry-After in whole seconds (at least 1).</summary>
     public static ProblemHttpResult TooManyRequests(HttpContext http, TimeSpan? retryAfter)
     {
-        ArgumentNullException.ThrowIfNull(http);
         var seconds = Math.Max(1, (int)Math.Ceiling((retryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds));
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.",
-            detail: $"Retry after {seconds} second(s).");
+        return Problems.RetryLater(
+            http, seconds, StatusCodes.Status429TooManyRequests, "Too many requests.", $"Retry after {seconds} second(s).");
     }
 }
