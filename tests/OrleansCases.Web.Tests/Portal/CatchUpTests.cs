@@ -38,7 +38,7 @@ public sealed class CatchUpTests(ShortFeedPortalFixture fixture) : IClassFixture
         await fixture.Web.KillAsync();
         try
         {
-            await Expect(chw.LiveState).Not.ToHaveTextAsync("connected");
+            await Expect(chw.LiveState).Not.ToHaveAttributeAsync("data-state", "connected");
             for (var i = 0; i < Created; i++)
             {
                 // The first fifty age past the retention, so the last five's batches prune them.
@@ -57,7 +57,7 @@ public sealed class CatchUpTests(ShortFeedPortalFixture fixture) : IClassFixture
         }
 
         await gone.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await Expect(chw.LiveState).ToHaveTextAsync("connected");
+        await Expect(chw.LiveState).ToHaveAttributeAsync("data-state", "connected");
         var list = chw.Panel("Cases of north");
         var more = list.GetByRole(AriaRole.Button, new() { Name = "Load more" });
         // The newest fifty first; the oldest five one click away.

@@ -19,7 +19,7 @@ public sealed class ConflictTests(PortalFixture fixture)
         var patient = PortalUser.NewPatient();
         await asha.CreateCaseAsync(patient);
         await asha.OpenCaseAsync(patient);
-        await asha.ActAsync("Forward");
+        await asha.ActAsync("Send to doctor");
         await first.OpenCaseAsync(patient, "Review queue");
         await second.OpenCaseAsync(patient, "Review queue");
 
@@ -33,16 +33,16 @@ public sealed class ConflictTests(PortalFixture fixture)
             await route.ContinueAsync();
         });
         second.Announce("status of 409", "the browser reports the refused claim");
-        var confirm = await second.PrepareAsync("Claim");
+        var confirm = await second.PrepareAsync("Start review");
         await confirm.ClickAsync();
         await held.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        await first.ActAsync("Claim");
+        await first.ActAsync("Start review");
         release.SetResult();
 
         await Expect(second.Toast("Not done: someone changed this case meanwhile.")).ToBeVisibleAsync();
-        await Expect(second.Detail.Locator("dd").Filter(new() { HasTextString = "Under review" })).ToBeVisibleAsync();
-        await Expect(second.Detail).ToContainTextAsync("clinician.north");
-        await Expect(second.Detail.GetByRole(AriaRole.Button, new() { Name = "Claim", Exact = true })).ToHaveCountAsync(0);
+        await Expect(second.Detail.Locator("dd").Filter(new() { HasTextString = "Doctor is reviewing" })).ToBeVisibleAsync();
+        await Expect(second.Detail.Locator("dd.doctor")).ToHaveTextAsync("Clinician (north)");
+        await Expect(second.Detail.GetByRole(AriaRole.Button, new() { Name = "Start review", Exact = true })).ToHaveCountAsync(0);
         await Expect(second.Detail.Locator("ol.history li")).ToHaveCountAsync(3);
         portal.AssertNoUnexpectedConsoleErrors();
     }

@@ -20,16 +20,16 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         var patient = PortalUser.NewPatient();
         await asha.CreateCaseAsync(patient, "urgent");
         await asha.OpenCaseAsync(patient);
-        await asha.ActAsync("Forward", ("Note (optional)", "Please review today"));
+        await asha.ActAsync("Send to doctor", ("Note (optional)", "Please review today"));
         await asha.BackToListsAsync();
         await asha.MarkPageAsync();
 
         await clinician.OpenCaseAsync(patient, "Review queue");
-        await clinician.ActAsync("Claim");
-        await clinician.ActAsync("Complete", ("Note (optional)", "Recovered; no referral needed"));
+        await clinician.ActAsync("Start review");
+        await clinician.ActAsync("Mark done", ("Note (optional)", "Recovered; no referral needed"));
 
-        await Expect(asha.CaseRow(patient, "My cases")).ToContainTextAsync("Completed");
-        await Expect(asha.Toast($"Your case {patient} is now Completed (by Clinician (north))")).ToBeVisibleAsync();
+        await Expect(asha.CaseRow(patient, "My cases")).ToContainTextAsync("Done");
+        await Expect(asha.Toast($"Your case {patient}: Done (by Clinician (north)).")).ToBeVisibleAsync();
         Assert.False(await asha.WasReloadedAsync());
         // The open detail of the same case, too: the ASHA opens it and sees the clinician's note in its history.
         await asha.OpenCaseAsync(patient);
@@ -48,20 +48,20 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         var northPatient = PortalUser.NewPatient();
         await northAsha.CreateCaseAsync(northPatient, "emergency");
         await northAsha.OpenCaseAsync(northPatient);
-        await northAsha.ActAsync("Forward");
+        await northAsha.ActAsync("Send to doctor");
         await northClinician.OpenCaseAsync(northPatient, "Review queue");
-        await northClinician.ActAsync("Claim");
-        await northClinician.ActAsync("Complete");
+        await northClinician.ActAsync("Start review");
+        await northClinician.ActAsync("Mark done");
 
         // A south case made after the north one: once both south pages show it, anything of the north case
         // that was going to reach them would have (events of a region are delivered in order per page).
         var southPatient = PortalUser.NewPatient();
         await southChw.CreateCaseAsync(southPatient, "emergency");
         await southChw.OpenCaseAsync(southPatient);
-        await southChw.ActAsync("Forward");
+        await southChw.ActAsync("Send to doctor");
         await southChw.BackToListsAsync();
         await Expect(southClinician.CaseRow(southPatient, "Review queue")).ToBeVisibleAsync();
-        await Expect(southChw.CaseRow(southPatient, "Cases of south")).ToContainTextAsync("Forwarded to clinician");
+        await Expect(southChw.CaseRow(southPatient, "Cases of south")).ToContainTextAsync("Sent to doctor");
 
         foreach (var south in new[] { southChw, southClinician })
         {
@@ -70,7 +70,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         }
 
         // The south clinician was told about the south emergency, never about the north one.
-        await Expect(southClinician.Toast("An emergency case entered the review queue.")).ToHaveCountAsync(1);
+        await Expect(southClinician.Toast($"Emergency: {southPatient} is waiting for review.")).ToBeVisibleAsync();
         portal.AssertNoUnexpectedConsoleErrors();
     }
 
@@ -86,18 +86,18 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
 
         await asha.CreateCaseAsync(patient, "urgent");
         await asha.OpenCaseAsync(patient);
-        await asha.ActAsync("Forward");
+        await asha.ActAsync("Send to doctor");
 
-        await Expect(clinician.CaseRow(patient, "Review queue")).ToContainTextAsync("Forwarded to clinician");
-        await Expect(clinician.Toast("An urgent case entered the review queue.")).ToBeVisibleAsync();
+        await Expect(clinician.CaseRow(patient, "Review queue")).ToContainTextAsync("Sent to doctor");
+        await Expect(clinician.Toast($"Urgent: {patient} is waiting for review.")).ToBeVisibleAsync();
 
         await other.OpenCaseAsync(patient, "Review queue");
-        await other.ActAsync("Claim");
+        await other.ActAsync("Start review");
 
         await Expect(clinician.CaseRow(patient, "Review queue")).ToHaveCountAsync(0);
         await Expect(clinician.CaseRow(patient, "Assigned to me")).ToHaveCountAsync(0);
         await other.BackToListsAsync();
-        await Expect(other.CaseRow(patient, "Assigned to me")).ToContainTextAsync("Under review");
+        await Expect(other.CaseRow(patient, "Assigned to me")).ToContainTextAsync("Doctor is reviewing");
         Assert.False(await clinician.WasReloadedAsync());
         portal.AssertNoUnexpectedConsoleErrors();
     }

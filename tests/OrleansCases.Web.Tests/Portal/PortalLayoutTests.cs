@@ -19,16 +19,22 @@ public sealed class PortalLayoutTests(PortalFixture fixture)
 
     private readonly List<string> _seeded = [];
 
-    [Fact]
-    public async Task Each_portal_fits_1280_and_360_px_has_no_accessibility_violations_and_is_saved_as_screenshots()
+    public static TheoryData<string> Languages() => [.. PortalCatalog.Languages];
+
+    /// <summary>Screenshots are named for the portal and width, with the language after the portal unless English.</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Each_portal_fits_1280_and_360_px_has_no_accessibility_violations_and_is_saved_as_screenshots(string language)
     {
+        string T(string key) => PortalCatalog.Text(language, key);
+        var suffix = language == "en" ? "" : $"-{language}";
         await using var portal = new PortalSession(fixture.Browser);
         await SeedAsync(portal);
         var problems = new List<string>();
 
         foreach (var (userId, name) in _portals)
         {
-            var user = await portal.SignInAsync(fixture.Web.Address, userId);
+            var user = await portal.SignInAsync(fixture.Web.Address, userId, language: language);
             await Expect(user.Page.Locator("button.case-link").First).ToBeVisibleAsync();
             if (name == "admin")
             {
@@ -37,31 +43,43 @@ public sealed class PortalLayoutTests(PortalFixture fixture)
                 await asha.CreateCaseAsync(PortalUser.NewPatient());
                 await Expect(user.Page.Locator("ol.log li").First).ToBeVisibleAsync();
                 // The cluster view: the silo, active, and this web instance with the admin's own connection.
-                var cluster = user.Panel("Cluster");
-                await Expect(cluster.Locator("tr", new() { HasTextString = "Active" })).ToHaveCountAsync(1);
-                await Expect(cluster).ToContainTextAsync("admin/all: 1");
-                await Expect(cluster.GetByRole(AriaRole.Link, new() { Name = "Open the Orleans dashboard" })).ToHaveAttributeAsync("href", "/admin/dashboard/");
+                var cluster = user.Panel(T("cluster.title"));
+                await Expect(cluster.Locator("tbody tr", new() { HasTextString = T("silo.Active") })).ToHaveCountAsync(1);
+                await Expect(cluster).ToContainTextAsync("admin/all: ");
+                await Expect(cluster.GetByRole(AriaRole.Link, new() { Name = T("cluster.dashboard") })).ToHaveAttributeAsync("href", "/admin/dashboard/");
             }
 
-            problems.AddRange(await CheckAsync(user, $"{name}-1280"));
+            problems.AddRange(await CheckAsync(user, $"{name}{suffix}-1280"));
             await user.Page.SetViewportSizeAsync(360, 740);
-            problems.AddRange(await CheckAsync(user, $"{name}-360"));
+            problems.AddRange(await CheckAsync(user, $"{name}{suffix}-360"));
         }
 
         // A case on a phone: its history, the actions, and the picker of the region's clinicians.
-        var chw = await portal.SignInAsync(fixture.Web.Address, "chw.north", width: 360, height: 740);
-        await chw.OpenCaseAsync(_seeded[0], "Cases of north");
-        await chw.PrepareAsync("Assign", ("Clinician", "Clinician 2 (north)"));
-        problems.AddRange(await CheckAsync(chw, "case-detail-360"));
+        var chw = await portal.SignInAsync(fixture.Web.Address, "chw.north", width: 360, height: 740, language: language);
+        await chw.OpenCaseAsync(_seeded[0], T("list.region").Replace("{{region}}", "north", StringComparison.Ordinal), T("detail.title"));
+        await chw.Detail.GetByRole(AriaRole.Button, new() { Name = T("action.assign"), Exact = true }).ClickAsync();
+        await chw.Detail.GetByLabel(T("field.doctor")).SelectOptionAsync(new SelectOptionValue { Label = "Clinician 2 (north)" });
+        problems.AddRange(await CheckAsync(chw, $"case-detail{suffix}-360"));
 
         var signIn = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } });
         await signIn.GotoAsync(fixture.Web.Address.ToString());
-        await Expect(signIn.GetByLabel("User name")).ToBeFocusedAsync();
-        await signIn.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.OutputDirectory, "sign-in-360.png"), FullPage = true });
+        await signIn.Locator("#language-sign-in").SelectOptionAsync(language);
+        await Expect(signIn.GetByLabel(T("auth.userName"))).ToBeVisibleAsync();
+        await signIn.GetByLabel(T("auth.userName")).FocusAsync();
+        await signIn.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.OutputDirectory, $"sign-in{suffix}-360.png"), FullPage = true });
         await signIn.CloseAsync();
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
         portal.AssertNoUnexpectedConsoleErrors();
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_focuses_the_user_name()
+    {
+        var signIn = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } });
+        await signIn.GotoAsync(fixture.Web.Address.ToString());
+        await Expect(signIn.GetByLabel("User name")).ToBeFocusedAsync();
+        await signIn.CloseAsync();
     }
 
     [Fact]
@@ -85,18 +103,18 @@ public sealed class PortalLayoutTests(PortalFixture fixture)
         await Expect(page.Locator("#detail-title")).ToBeFocusedAsync();
         await Expect(page.Locator("#detail-title")).ToHaveTextAsync($"Case {patient}");
         await page.Keyboard.PressAsync("Tab");
-        await Expect(asha.Detail.GetByRole(AriaRole.Button, new() { Name = "Forward", Exact = true })).ToBeFocusedAsync();
+        await Expect(asha.Detail.GetByRole(AriaRole.Button, new() { Name = "Send to doctor", Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Expect(asha.Detail.GetByLabel("Assign to clinician")).ToBeFocusedAsync();
+        await Expect(asha.Detail.GetByLabel("Send to")).ToBeFocusedAsync();
         // The form can be sent once the region's clinicians are listed.
-        await Expect(asha.Detail.GetByLabel("Assign to clinician").Locator("option")).ToHaveCountAsync(3);
+        await Expect(asha.Detail.GetByLabel("Send to").Locator("option")).ToHaveCountAsync(3);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("Seen at home");
         await page.Keyboard.PressAsync("Tab");
-        await Expect(asha.Detail.GetByRole(AriaRole.Button, new() { Name = "Confirm forward" })).ToBeFocusedAsync();
+        await Expect(asha.Detail.GetByRole(AriaRole.Button, new() { Name = "Confirm: Send to doctor" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(asha.Toast($"Forward: case {patient} is now Forwarded to clinician.")).ToBeVisibleAsync();
+        await Expect(asha.Toast($"Send to doctor: case {patient} is now Sent to doctor.")).ToBeVisibleAsync();
         await Expect(asha.Detail.Locator("ol.history")).ToContainTextAsync("Seen at home");
         portal.AssertNoUnexpectedConsoleErrors();
     }
@@ -114,13 +132,13 @@ public sealed class PortalLayoutTests(PortalFixture fixture)
             if (priority != "routine")
             {
                 await asha.OpenCaseAsync(patient);
-                await asha.ActAsync("Forward");
+                await asha.ActAsync("Send to doctor");
                 await asha.BackToListsAsync();
             }
         }
 
         await clinician.OpenCaseAsync(_seeded[1], "Review queue");
-        await clinician.ActAsync("Claim", ("Note (optional)", "Calling the family now"));
+        await clinician.ActAsync("Start review", ("Note (optional)", "Calling the family now"));
         await clinician.BackToListsAsync();
     }
 

@@ -8,9 +8,9 @@ public sealed class PortalSession(IBrowser browser) : IAsyncDisposable
 {
     private readonly List<PortalUser> _users = [];
 
-    public async Task<PortalUser> SignInAsync(Uri address, string userId, int width = 1280, int height = 900)
+    public async Task<PortalUser> SignInAsync(Uri address, string userId, int width = 1280, int height = 900, string? language = null)
     {
-        var user = await PortalUser.SignInAsync(browser, address, userId, width, height);
+        var user = await PortalUser.SignInAsync(browser, address, userId, width, height, language);
         _users.Add(user);
         return user;
     }

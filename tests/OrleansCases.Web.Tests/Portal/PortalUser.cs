@@ -9,7 +9,7 @@ namespace OrleansCases.Web.Tests.Portal;
 /// One person at the portal: their own browser context (cookies, storage) and page, driven the way they would use
 /// it: by labels and button names. Every console error the page reports is kept for <see cref="UnexpectedConsoleErrors"/>.
 /// </summary>
-public sealed class PortalUser : IAsyncDisposable
+public sealed partial class PortalUser : IAsyncDisposable
 {
     private readonly List<string> _consoleErrors = [];
     private readonly List<Regex> _announced = [];
@@ -35,14 +35,16 @@ public sealed class PortalUser : IAsyncDisposable
 
     public IPage Page { get; }
 
-    /// <summary>connected | reconnecting | offline, as the header shows it.</summary>
-    public ILocator LiveState => Page.Locator("#live-state");
+    /// <summary>The header's live state; its data-state is connected | connecting | offline (the words are translated).</summary>
+    public ILocator LiveState => Page.Locator("#live");
 
     public ILocator Toasts => Page.Locator("#toasts .toast");
 
     public ILocator Detail => Page.Locator("section.detail");
 
-    public static async Task<PortalUser> SignInAsync(IBrowser browser, Uri address, string userId, int width = 1280, int height = 900)
+    /// <summary>Opens the portal and signs in; with <paramref name="language"/>, picks it on the sign-in page first.</summary>
+    public static async Task<PortalUser> SignInAsync(
+        IBrowser browser, Uri address, string userId, int width = 1280, int height = 900, string? language = null)
     {
         var context = await browser.NewContextAsync(new()
         {
@@ -53,12 +55,24 @@ public sealed class PortalUser : IAsyncDisposable
         });
         var user = new PortalUser(userId, context, await context.NewPageAsync());
         await user.Page.GotoAsync("/");
-        await user.Page.GetByLabel("User name").FillAsync(userId);
-        await user.Page.GetByLabel("Password").FillAsync(DemoUsers.Password);
-        await user.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(user.Page.Locator("#who-name")).ToHaveTextAsync(DemoUsers.All.Single(u => u.Id == userId).Name);
-        await Expect(user.LiveState).ToHaveTextAsync("connected");
+        if (language is not null)
+        {
+            await user.Page.Locator("#language-sign-in").SelectOptionAsync(language);
+            await Expect(user.Page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        }
+
+        await user.SignInHereAsync(userId);
         return user;
+    }
+
+    /// <summary>Signs in on the sign-in page already open (a shared phone), in whatever language it shows.</summary>
+    public async Task SignInHereAsync(string userId)
+    {
+        await Page.Locator("#username").FillAsync(userId);
+        await Page.Locator("#password").FillAsync(DemoUsers.Password);
+        await Page.Locator("#sign-in-form button[type=submit]").ClickAsync();
+        await Expect(Page.Locator("#who-name")).ToHaveTextAsync(DemoUsers.All.Single(u => u.Id == userId).Name);
+        await Expect(LiveState).ToHaveAttributeAsync("data-state", "connected");
     }
 
     /// <summary>The list section titled <paramref name="title"/> (a region landmark, named by its heading).</summary>
@@ -71,27 +85,67 @@ public sealed class PortalUser : IAsyncDisposable
 
     public ILocator Toast(string text) => Toasts.Filter(new() { HasTextString = text });
 
+    /// <summary>Creates a case and keeps it open ("Save only"); it is there once the page lists it.</summary>
     public async Task CreateCaseAsync(string patientRef, string priority = "routine", string summary = "Fever for three days")
     {
         var form = Panel("New case");
-        await form.GetByLabel("Patient reference").FillAsync(patientRef);
-        await form.GetByLabel("Summary").FillAsync(summary);
-        await form.GetByLabel("Priority").SelectOptionAsync(priority);
-        await form.GetByRole(AriaRole.Button, new() { Name = "Create case" }).ClickAsync();
-        await Expect(Toast($"Case {patientRef} created.")).ToBeVisibleAsync();
+        await OpenCreateFormAsync();
+        await form.GetByLabel("Patient ID").FillAsync(patientRef);
+        await form.GetByLabel("What is the problem?").FillAsync(summary);
+        await form.GetByLabel("How urgent?").SelectOptionAsync(priority);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save only", Exact = true }).ClickAsync();
+        await Expect(CaseRow(patientRef)).ToBeVisibleAsync();
+    }
+
+    /// <summary>Unfolds the create form (folded at first on a phone).</summary>
+    public async Task OpenCreateFormAsync()
+    {
+        var toggle = Panel("New case").GetByRole(AriaRole.Button, new() { Name = "New case", Exact = true });
+        if (await toggle.GetAttributeAsync("aria-expanded") == "false")
+        {
+            await toggle.ClickAsync();
+        }
     }
 
     /// <summary>Opens the case from the lists, as a click on its row does.</summary>
-    public async Task OpenCaseAsync(string patientRef, string? panel = null)
+    public async Task OpenCaseAsync(string patientRef, string? panel = null, string title = "Case {{patient}}")
     {
         await CaseRow(patientRef, panel).ClickAsync();
-        await Expect(Page.Locator("#detail-title")).ToHaveTextAsync($"Case {patientRef}");
+        await Expect(Page.Locator("#detail-title")).ToHaveTextAsync(title.Replace("{{patient}}", patientRef, StringComparison.Ordinal));
     }
 
-    public async Task BackToListsAsync()
+    public async Task BackToListsAsync(string label = "Back to lists")
     {
-        await Detail.GetByRole(AriaRole.Button, new() { Name = "Back to lists" }).ClickAsync();
+        await Detail.GetByRole(AriaRole.Button, new() { Name = label }).ClickAsync();
         await Expect(Page.Locator("#lists")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// The Latin words the page shows (its text, accessible labels, titles and options) other than those of
+    /// <paramref name="data"/> and of the times Intl writes in the page's language (CLDR writes "pm" in Hindi):
+    /// on a page in Hindi, English that escaped the catalogs.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LatinWordsAsync(IEnumerable<string> data)
+    {
+        var texts = await Page.EvaluateAsync<string[]>("""
+            () => [
+              document.body.innerText, document.title,
+              ...[...document.querySelectorAll('[aria-label], [title], [placeholder]')]
+                .flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a) ?? '')),
+              ...[...document.querySelectorAll('option')].map(o => o.textContent),
+            ]
+            """);
+        var times = await Page.EvaluateAsync<string[]>("""
+            () => [3, 15].map(hour => new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' })
+              .format(new Date(2026, 0, 1, hour)))
+            """);
+        var allowed = data.Concat(times).SelectMany(d => LatinWord().Matches(d).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
+        // Each with the text around it, so that a failure says where on the page it is. Other tests' patients (the
+        // portal fixture is shared) are data too.
+        return [.. texts.Select(t => PatientRef().Replace(t, " "))
+            .SelectMany(t => LatinWord().Matches(t).Where(m => !allowed.Contains(m.Value)).Select(m =>
+                $"\"{m.Value}\" in \"{t.Substring(Math.Max(0, m.Index - 30), Math.Min(t.Length, m.Index + m.Length + 30) - Math.Max(0, m.Index - 30)).ReplaceLineEndings(" ")}\""))
+            .Distinct()];
     }
 
     /// <summary>Starts <paramref name="action"/> on the open case and fills its form; answers the confirm button, not yet clicked.</summary>
@@ -111,15 +165,20 @@ public sealed class PortalUser : IAsyncDisposable
             }
         }
 
-        return Detail.GetByRole(AriaRole.Button, new() { Name = $"Confirm {action.ToLowerInvariant()}" });
+        return Detail.GetByRole(AriaRole.Button, new() { Name = $"Confirm: {action}", Exact = true });
     }
 
-    /// <summary>Does <paramref name="action"/> on the open case and waits for the portal to confirm it.</summary>
+    /// <summary>
+    /// Does <paramref name="action"/> on the open case and waits for the page to show it done: one more history entry
+    /// and the form closed (a toast could be replaced by a live one before it is seen).
+    /// </summary>
     public async Task ActAsync(string action, params (string Label, string Value)[] fields)
     {
-        var toasts = await Toast($"{action}: case").CountAsync();
+        var entries = Detail.Locator("ol.history li");
+        var before = await entries.CountAsync();
         await (await PrepareAsync(action, fields)).ClickAsync();
-        await Expect(Toast($"{action}: case")).ToHaveCountAsync(toasts + 1);
+        await Expect(entries).ToHaveCountAsync(before + 1);
+        await Expect(Detail.Locator("form[data-action]")).ToHaveCountAsync(0);
     }
 
     /// <summary>Marks the page so that <see cref="WasReloadedAsync"/> can tell whether it was loaded again since.</summary>
@@ -128,7 +187,7 @@ public sealed class PortalUser : IAsyncDisposable
     public async Task<bool> WasReloadedAsync() => !await Page.EvaluateAsync<bool>("() => window.portalTestMark === true");
 
     /// <summary>A patient reference no other test uses.</summary>
-    public static string NewPatient() => "P-" + Guid.NewGuid().ToString("N")[..10];
+    public static string NewPatient() => "P-" + Guid.NewGuid().ToString("N")[..10]; // PatientRef() knows the shape
 
     /// <summary>
     /// While the web process is down, the browser reports each refused reconnection attempt; a response the killed
@@ -168,4 +227,10 @@ public sealed class PortalUser : IAsyncDisposable
             _consoleErrors.Add(error);
         }
     }
+
+    [GeneratedRegex("P-[0-9a-f]{10}")]
+    private static partial Regex PatientRef();
+
+    [GeneratedRegex("[A-Za-z]{2,}")]
+    private static partial Regex LatinWord();
 }

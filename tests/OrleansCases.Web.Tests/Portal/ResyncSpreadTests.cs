@@ -72,7 +72,7 @@ public sealed class ResyncSpreadTests(ResyncPortalFixture fixture) : IClassFixtu
                     read.TryAdd(n, clock.Elapsed);
                 }
             };
-            await Expect(page.LiveState).ToHaveTextAsync("connected");
+            await Expect(page.LiveState).ToHaveAttributeAsync("data-state", "connected");
         }
 
         // The bridge misses north's next events while the feed prunes them; the next event shows it the gap, and it

@@ -30,7 +30,7 @@ public sealed class SharedPhoneTests(PortalFixture fixture)
         await phone.Page.GetByLabel("Password").FillAsync(Web.Identity.DemoUsers.Password);
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(phone.Page.Locator("#who-name")).ToHaveTextAsync("Asha 2 (north)");
-        await Expect(phone.LiveState).ToHaveTextAsync("connected");
+        await Expect(phone.LiveState).ToHaveAttributeAsync("data-state", "connected");
         await Expect(phone.Page.Locator("body")).Not.ToContainTextAsync(patient);
         portal.AssertNoUnexpectedConsoleErrors();
     }

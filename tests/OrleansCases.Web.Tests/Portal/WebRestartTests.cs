@@ -23,7 +23,7 @@ public sealed class WebRestartTests(PortalFixture fixture)
         var patient = PortalUser.NewPatient();
         await asha.CreateCaseAsync(patient, "urgent");
         await asha.OpenCaseAsync(patient);
-        await asha.ActAsync("Forward");
+        await asha.ActAsync("Send to doctor");
         await asha.BackToListsAsync();
         await clinician.OpenCaseAsync(patient, "Review queue");
         await asha.MarkPageAsync();
@@ -32,8 +32,8 @@ public sealed class WebRestartTests(PortalFixture fixture)
         await fixture.Web.KillAsync();
         try
         {
-            await Expect(asha.LiveState).Not.ToHaveTextAsync("connected");
-            await clinician.ActAsync("Claim");
+            await Expect(asha.LiveState).Not.ToHaveAttributeAsync("data-state", "connected");
+            await clinician.ActAsync("Start review");
             await clinician.ActAsync("Refer", ("Facility", "District Hospital North"));
         }
         finally
@@ -42,14 +42,14 @@ public sealed class WebRestartTests(PortalFixture fixture)
         }
 
         // Back-off is capped at 30 s; the page retries on its own, with no click and no reload.
-        await Expect(asha.LiveState).ToHaveTextAsync("connected", new() { Timeout = 60_000 });
+        await Expect(asha.LiveState).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 60_000 });
         await Expect(asha.CaseRow(patient, "My cases")).ToContainTextAsync("Referred");
-        await Expect(asha.Toast($"Your case {patient} is now Referred")).ToBeVisibleAsync();
+        await Expect(asha.Toast($"Your case {patient}: Referred")).ToBeVisibleAsync();
         Assert.False(await asha.WasReloadedAsync());
         // The session survived the restart: the new process reads the same Data Protection keys.
         await asha.OpenCaseAsync(patient);
         await Expect(asha.Detail).ToContainTextAsync("District Hospital North");
-        await asha.ActAsync("Complete", ("Note (optional)", "Back from the district hospital"));
+        await asha.ActAsync("Mark done", ("Note (optional)", "Back from the district hospital"));
         portal.AssertNoUnexpectedConsoleErrors();
     }
 }

@@ -1,21 +1,45 @@
 // The HTTP API of docs/design.md section 4: JSON in and out, the antiforgery header on every change,
-// problem details turned into an ApiError the views can explain.
+// problem details turned into an ApiError the views can explain in the user's language.
+import { t } from './i18n.js';
+import { statusLabel } from './ui.js';
 
 let xsrfToken = null;
 
+/** The server refused or failed the request: `status` and the problem details it answered with. */
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(describe(status, problem));
+    super(describe(status, problem ?? {}));
     this.status = status;
     this.problem = problem ?? {};
   }
+
+  /** The fields a 400 named, each with a message for under that field. */
+  get fieldErrors() {
+    return Object.fromEntries(Object.keys(this.problem.errors ?? {}).map(field => [field, t('problem.field')]));
+  }
 }
 
+/** No answer at all: the phone is offline, or the server is out of reach. */
+export class OfflineError extends Error {
+  constructor() { super(t('problem.offline')); }
+}
+
+// The server's titles are English; the user reads the catalog's words for each kind of refusal.
 function describe(status, problem) {
-  const errors = problem?.errors
-    ? Object.entries(problem.errors).map(([field, messages]) => `${field} ${messages.join(' ')}`).join('; ')
-    : '';
-  return [problem?.title ?? `Request failed (${status}).`, problem?.detail, errors].filter(Boolean).join(' ');
+  switch (status) {
+    case 400: return t('problem.invalid');
+    case 401: return t('problem.signedOut');
+    case 403: return t('problem.forbidden');
+    case 404: return t('problem.notFound');
+    case 409:
+      if (problem.currentStatus) return t('problem.notFromStatus', { status: statusLabel(problem.currentStatus) });
+      return problem.title?.includes('history') ? t('problem.historyFull') : t('problem.changed');
+    case 410: return t('problem.gone');
+    case 413: return t('problem.tooLarge');
+    case 429: return t('problem.tooMany');
+    case 503: return t('problem.unavailable');
+    default: return t('problem.failed', { status });
+  }
 }
 
 /** Called when any request answers 401: the session is gone. */
@@ -26,9 +50,14 @@ async function send(method, path, body, retried = false) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && xsrfToken) headers['X-XSRF-TOKEN'] = xsrfToken;
-  const response = await fetch(path, {
-    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let response;
+  try {
+    response = await fetch(path, {
+      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new OfflineError();
+  }
   if (response.ok) {
     return response.status === 204 ? null : response.json();
   }
@@ -73,7 +102,12 @@ export async function signOut() {
 /** The signed-in user, or null without a session. */
 export async function currentUser() {
   if (!localStorage.getItem(SESSION_HINT)) return null;
-  const response = await fetch('/api/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  let response;
+  try {
+    response = await fetch('/api/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  } catch {
+    throw new OfflineError();
+  }
   if (response.status === 401) {
     forgetSession();
     return null;

@@ -1,10 +1,11 @@
 // The portal: sign-in, the header, the role's views, and the wiring of live events into them.
 import { ApiError, currentUser, get, setUnauthorizedHandler, signIn, signOut } from './api.js';
 import { clusterView } from './admin.js';
+import { LANGUAGES, formatTime, setLanguage, startI18n, t, useLanguageOf } from './i18n.js';
 import { Live } from './live.js';
 import { CaseStore } from './store.js';
-import { clearToasts, formatTime, h, statusLabel, toast } from './ui.js';
-import { DetailView, ListPanel, createForm, eventLog } from './views.js';
+import { clearToasts, h, keepFocusedControlInView, priorityLabel, statusLabel, toast } from './ui.js';
+import { DetailView, ListPanel, People, createForm, eventLog, questionOf } from './views.js';
 
 const REGIONS = ['north', 'south'];
 const $ = id => document.getElementById(id);
@@ -13,6 +14,7 @@ let session = null; // { me, store, live, panels, detail, log }
 
 function showSignIn(message = '') {
   $('bar').hidden = true;
+  keepFocusedControlInView();
   $('portal').hidden = true;
   $('portal').replaceChildren();
   $('sign-in').hidden = false;
@@ -23,15 +25,27 @@ function showSignIn(message = '') {
 $('sign-in-form').addEventListener('submit', async event => {
   event.preventDefault();
   const button = event.target.querySelector('button');
-  button.disabled = true;
   $('sign-in-error').textContent = '';
+  // Errors under their fields, in the user's language, rather than the browser's English bubbles.
+  let missing = false;
+  for (const id of ['username', 'password']) {
+    const empty = !$(id).value.trim();
+    $(`${id}-error`).textContent = empty ? t('form.required') : '';
+    $(id).setAttribute('aria-invalid', String(empty));
+    missing ||= empty;
+  }
+  if (missing) {
+    event.target.querySelector('[aria-invalid=true]').focus();
+    return;
+  }
+  button.disabled = true;
   try {
     const me = await signIn($('username').value.trim(), $('password').value);
     $('password').value = '';
     await startPortal(me);
   } catch (error) {
     $('sign-in-error').textContent = error instanceof ApiError && error.status === 401
-      ? 'Wrong user name or password.'
+      ? t('auth.wrong')
       : error.message;
   } finally {
     button.disabled = false;
@@ -47,7 +61,7 @@ $('sign-out').addEventListener('click', async () => {
 setUnauthorizedHandler(async () => {
   if (!session) return;
   await endSession();
-  showSignIn('Your session has ended: please sign in again.');
+  showSignIn(t('auth.ended'));
 });
 
 async function endSession() {
@@ -63,22 +77,22 @@ function panelsFor(me, store, live) {
   const panel = options => new ListPanel(store, live, options);
   switch (me.role) {
     case 'asha':
-      return [panel({ key: 'mine', title: 'My cases', query: () => ({ view: 'mine' }), matches: r => r.ownerId === me.id })];
+      return [panel({ key: 'mine', title: () => t('list.mine'), query: () => ({ view: 'mine' }), matches: r => r.ownerId === me.id })];
     case 'chw':
       return [panel({
-        key: 'region', title: `Cases of ${me.region}`, filters: true,
+        key: 'region', title: () => t('list.region', { region: me.region }), filters: true,
         query: () => ({ view: 'region' }), matches: r => r.region === me.region,
       })];
     case 'clinician':
       return [
-        panel({ key: 'queue', title: 'Review queue', query: () => ({ view: 'queue' }),
+        panel({ key: 'queue', title: () => t('list.queue'), query: () => ({ view: 'queue' }), triage: true,
           matches: r => r.region === me.region && r.status === 'ForwardedToClinician' }),
-        panel({ key: 'assigned', title: 'Assigned to me', query: () => ({ view: 'assigned' }),
+        panel({ key: 'assigned', title: () => t('list.assigned'), query: () => ({ view: 'assigned' }),
           matches: r => r.assigneeId === me.id }),
       ];
     case 'admin':
       return [panel({
-        key: 'admin', title: 'Cases by region', regions: REGIONS, filters: true,
+        key: 'admin', title: () => t('list.admin'), regions: REGIONS, filters: true,
         query: filter => ({ view: 'region', region: filter.region }), matches: (r, filter) => r.region === filter.region,
       })];
     default:
@@ -86,22 +100,30 @@ function panelsFor(me, store, live) {
   }
 }
 
-/** Toasts for the events that concern this user; never for their own changes. */
-function notify(me, event, store) {
+/** Toasts for the events that concern this user; never for their own changes. Each opens its case. */
+function notify(me, event, store, found) {
   if (event.updatedBy === me.id) return;
-  const name = store.get(event.caseId)?.patientRef ?? 'a case';
+  const known = found ?? store.get(event.caseId);
+  const patient = known?.patientRef ?? t('toast.aCase');
+  const caseId = event.caseId;
   if (event.ownerId === me.id && event.status !== event.previousStatus) {
-    toast(`Your case ${name} is now ${statusLabel(event.status)} (by ${event.updatedByName}).`);
+    // A question from the doctor is the one thing the field worker must read: the toast carries it.
+    const question = event.status === 'NeedsInfo' ? questionOf(found) : null;
+    toast(question
+      ? t('toast.question', { patient, by: event.updatedByName, question })
+      : t('toast.yourCase', { patient, status: statusLabel(event.status), by: event.updatedByName }),
+    { caseId, warn: event.status === 'NeedsInfo' });
   } else if (event.assigneeId === me.id && event.previousAssigneeId !== me.id) {
-    toast(`Case ${name} was assigned to you by ${event.updatedByName}.`);
+    toast(t('toast.assigned', { patient, by: event.updatedByName }), { caseId });
   } else if (me.role === 'clinician' && event.status === 'ForwardedToClinician' &&
     event.previousStatus !== 'ForwardedToClinician' && event.priority !== 'routine') {
-    toast(`An ${event.priority} case entered the review queue.`, { warn: event.priority === 'emergency' });
+    toast(t('toast.queue', { patient, priority: priorityLabel(event.priority) }), { caseId, warn: event.priority === 'emergency' });
   }
 }
 
 async function startPortal(me) {
   await endSession();
+  await useLanguageOf(me.id);
   const store = new CaseStore();
   const current = { me, store };
   const live = new Live({
@@ -112,22 +134,26 @@ async function startPortal(me) {
   });
   current.live = live;
   current.panels = panelsFor(me, store, live);
-  current.detail = new DetailView(store, live, me);
+  current.people = new People(me);
+  current.detail = new DetailView(store, live, current.people);
   current.log = me.role === 'admin' ? eventLog() : null;
   current.cluster = me.role === 'admin' ? clusterView() : null;
   current.fetching = new Set();
   session = current;
 
   $('who-name').textContent = me.name;
-  $('who-where').textContent = me.region ? `${me.role} · ${me.region}` : `${me.role} · all regions`;
+  $('who-where').textContent = me.region
+    ? t('who.inRegion', { role: t(`role.${me.role}`), region: me.region })
+    : t('who.allRegions', { role: t(`role.${me.role}`) });
   $('sign-in').hidden = true;
   $('bar').hidden = false;
+  keepFocusedControlInView();
   const lists = h('div', { id: 'lists', class: 'grid' },
-    me.role === 'asha' || me.role === 'chw' ? createForm(store) : null,
+    me.role === 'asha' || me.role === 'chw' ? createForm(store, current.people, me) : null,
     current.panels.map(p => p.element),
     current.log?.element,
     current.cluster?.element);
-  $('portal').replaceChildren(h('h1', { class: 'visually-hidden', id: 'portal-title' }, `${me.name}'s cases`), current.detail.element, lists);
+  $('portal').replaceChildren(h('h1', { class: 'visually-hidden', id: 'portal-title' }, t('app.portalTitle', { name: me.name })), current.detail.element, lists);
   $('portal').hidden = false;
 
   await reloadLists(current).catch(() => {});
@@ -147,16 +173,20 @@ function onEvent(current, event) {
   if (session !== current) return;
   current.log?.add(event);
   if (!current.store.applyEvent(event)) return;
-  // An event does not carry the patient: read the case so that the lists can show it.
-  if (current.store.get(event.caseId)?.incomplete) fillIn(current, event);
+  // An event carries neither the patient nor the notes: read the case when the lists need its patient, or when it
+  // asks this user a question, which the toast then shows.
+  const asksMe = event.status === 'NeedsInfo' && event.ownerId === current.me.id && event.updatedBy !== current.me.id;
+  if (current.store.get(event.caseId)?.incomplete || asksMe) fillIn(current, event);
   else notifyLater(current, event);
 }
 
 async function fillIn(current, event, attempt = 0) {
   if (current.fetching.has(event.caseId) && attempt === 0) return;
   current.fetching.add(event.caseId);
+  let found = null;
   try {
-    current.store.put(await get(`/api/cases/${encodeURIComponent(event.caseId)}`));
+    found = await get(`/api/cases/${encodeURIComponent(event.caseId)}`);
+    current.store.put(found);
   } catch (error) {
     if (error instanceof ApiError) {
       if (error.status === 404) current.store.remove(event.caseId);
@@ -167,17 +197,18 @@ async function fillIn(current, event, attempt = 0) {
     }
   }
   current.fetching.delete(event.caseId);
-  notifyLater(current, event);
+  notifyLater(current, event, found);
 }
 
-function notifyLater(current, event) {
-  if (session === current) notify(current.me, event, current.store);
+function notifyLater(current, event, found = null) {
+  if (session === current) notify(current.me, event, current.store, found);
 }
 
 function showState(state, lastUpdate) {
-  $('live-dot').className = `dot ${state}`;
-  $('live-state').textContent = state;
-  $('live-last').textContent = lastUpdate ? `updated ${formatTime(lastUpdate, false)}` : '';
+  $('live').dataset.state = state;
+  $('live').querySelector('.dot').className = `dot ${state}`;
+  $('live-state').textContent = t(`live.${state}`);
+  $('live-last').textContent = lastUpdate ? t('live.updated', { time: formatTime(lastUpdate, false) }) : '';
 }
 
 /** #/case/<id> opens a case; anything else shows the lists. */
@@ -198,10 +229,21 @@ async function route() {
 
 window.addEventListener('hashchange', () => route());
 
+// The language switch, on the sign-in page and in the header: the portal starts again in the new language (lists
+// read again, the live connection made again).
+for (const select of document.querySelectorAll('select.language')) {
+  select.replaceChildren(...Object.entries(LANGUAGES).map(([code, { name }]) => h('option', { value: code, lang: code }, name)));
+  select.addEventListener('change', async () => {
+    await setLanguage(select.value, session?.me.id);
+    if (session) await startPortal(session.me);
+  });
+}
+
+await startI18n();
 try {
   const me = await currentUser();
   if (me) await startPortal(me);
   else showSignIn();
 } catch (error) {
-  showSignIn(`The service did not answer: ${error.message}`);
+  showSignIn(t('app.noAnswer', { error: error.message }));
 }

@@ -18,7 +18,7 @@ export class Live {
    * @param {object} handlers
    *   onEvent(event, { live }) applies one caseStatusUpdate;
    *   onReload() reloads every list (after a 410, or before the first cursor exists);
-   *   onState(state, lastUpdate) shows 'connected' | 'reconnecting' | 'offline';
+   *   onState(state, lastUpdate) shows 'connected' | 'connecting' | 'offline' (the browser has no network);
    *   onWatched(case) gets the watched case again after a reconnect.
    */
   constructor(handlers) {
@@ -42,7 +42,7 @@ export class Live {
       this.touch();
     });
     this.connection.on('resync', () => this.resyncSoon());
-    this.connection.onreconnecting(() => this.setState('reconnecting'));
+    this.connection.onreconnecting(() => this.setState('connecting'));
     this.connection.onreconnected(async () => {
       this.setState('connected');
       await this.rewatch();
@@ -52,7 +52,7 @@ export class Live {
     // or the first connect failed: start again with back-off.
     this.connection.onclose(() => { if (!this.stopped) this.start(); });
     window.addEventListener('offline', () => this.setState('offline'));
-    window.addEventListener('online', () => this.refreshState());
+    window.addEventListener('online', () => this.reconnectNow());
   }
 
   /** The list's feedCursor, when nothing newer is known yet. */
@@ -75,7 +75,7 @@ export class Live {
 
   async startWithRetry() {
     for (let attempt = 0; !this.stopped; attempt++) {
-      this.setState(attempt === 0 ? 'reconnecting' : 'offline');
+      this.setState('connecting');
       try {
         await this.connection.start();
         this.setState('connected');
@@ -84,9 +84,25 @@ export class Live {
         return;
       } catch {
         if (this.connection.state !== signalR.HubConnectionState.Disconnected) return;
-        await new Promise(resolve => setTimeout(resolve, retryDelay(attempt)));
+        // The browser's coming back online ends the wait early (reconnectNow).
+        await new Promise(resolve => {
+          const timer = setTimeout(resolve, retryDelay(attempt));
+          this.wake = () => { clearTimeout(timer); resolve(); };
+        });
+        this.wake = null;
       }
     }
+  }
+
+  /**
+   * The network is back: try at once rather than when the back-off timer says. A reconnect that is waiting is ended
+   * (its close starts a fresh connection, onclose), a first start that is waiting is woken.
+   */
+  reconnectNow() {
+    if (this.stopped) return;
+    this.refreshState();
+    if (this.connection.state === signalR.HubConnectionState.Reconnecting) this.connection.stop();
+    else this.wake?.();
   }
 
   async stop() {
@@ -169,11 +185,12 @@ export class Live {
   refreshState() {
     const state = !navigator.onLine ? 'offline'
       : this.connection.state === signalR.HubConnectionState.Connected ? 'connected'
-      : this.connection.state === signalR.HubConnectionState.Reconnecting ? 'reconnecting' : 'offline';
+      : 'connecting';
     this.setState(state);
   }
 
+  /** Never "connecting" while the browser knows it has no network: that would promise what cannot happen. */
   setState(state) {
-    this.handlers.onState(state, this.lastUpdate);
+    this.handlers.onState(navigator.onLine ? state : 'offline', this.lastUpdate);
   }
 }

@@ -1,4 +1,5 @@
-// Small DOM helpers: element building (text only, never HTML strings), formatting and toasts.
+// Small DOM helpers: element building (text only, never HTML strings), badges and the toast line.
+import { t } from './i18n.js';
 
 /** h('p', { class: 'x', onclick }, 'text', child) */
 export function h(tag, attributes = {}, ...children) {
@@ -16,41 +17,49 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-export const STATUS_LABELS = {
-  Open: 'Open',
-  ForwardedToClinician: 'Forwarded to clinician',
-  UnderReview: 'Under review',
-  NeedsInfo: 'Needs info',
-  Referred: 'Referred',
-  Completed: 'Completed',
-  Cancelled: 'Cancelled',
-};
+export const STATUSES = ['Open', 'ForwardedToClinician', 'UnderReview', 'NeedsInfo', 'Referred', 'Completed', 'Cancelled'];
+export const PRIORITIES = ['routine', 'urgent', 'emergency'];
 
-export const statusLabel = status => STATUS_LABELS[status] ?? status;
+export const statusLabel = status => t(`status.${status}`);
+export const priorityLabel = priority => t(`priority.${priority}`);
+export const actionLabel = action => t(`action.${action}`);
 
 export const statusBadge = status => h('span', { class: `badge s-${status}` }, statusLabel(status));
 
-export const priorityBadge = priority => h('span', { class: `badge p-${priority}` }, priority);
+export const priorityBadge = priority => h('span', { class: `badge p-${priority}` }, priorityLabel(priority));
 
-export function formatTime(value, withDate = true) {
-  if (!value) return '';
-  const date = value instanceof Date ? value : new Date(value);
-  return withDate
-    ? date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
-    : date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
-
-/** Removes every toast: they name patients, and on a shared phone the next user must see none of the last one's. */
+/** Removes the toast: it names a patient, and on a shared phone the next user must see none of the last one's. */
 export function clearToasts() {
   document.getElementById('toasts').replaceChildren();
+  keepFocusedControlInView();
 }
 
-export function toast(message, { warn = false, timeout = 8000 } = {}) {
+/**
+ * One toast at a time, in the sticky header: it pushes the page down rather than lying over it, so it covers no
+ * control; a newer one replaces it. With a case, tapping it opens the case.
+ */
+export function toast(message, { warn = false, timeout = 8000, caseId = null } = {}) {
   const box = document.getElementById('toasts');
+  const text = caseId
+    ? h('button', { type: 'button', class: 'toast-text', onclick: () => { item.remove(); location.hash = `#/case/${encodeURIComponent(caseId)}`; } }, message)
+    : h('p', { class: 'toast-text' }, message);
   const item = h('div', { class: warn ? 'toast warn' : 'toast' },
-    h('p', {}, message),
-    h('button', { type: 'button', 'aria-label': 'Dismiss', onclick: () => item.remove() }, '×'));
-  box.append(item);
-  while (box.children.length > 3) box.firstElementChild.remove();
-  setTimeout(() => item.remove(), timeout);
+    text,
+    h('button', { type: 'button', class: 'toast-close', 'aria-label': t('toast.dismiss'), onclick: () => { item.remove(); keepFocusedControlInView(); } }, '×'));
+  box.replaceChildren(item);
+  keepFocusedControlInView();
+  setTimeout(() => { if (item.isConnected) { item.remove(); keepFocusedControlInView(); } }, timeout);
+}
+
+/**
+ * The header is sticky: what scrolls under it is hidden. Its height is the page's scroll padding, so that focusing a
+ * control scrolls it clear of the header; when the header grows (a toast), a focused control it now covers moves down.
+ */
+export function keepFocusedControlInView() {
+  const bar = document.getElementById('bar');
+  const height = bar.hidden ? 0 : bar.getBoundingClientRect().height;
+  document.documentElement.style.setProperty('--bar-height', `${Math.ceil(height)}px`);
+  const focused = document.activeElement;
+  if (!focused || focused === document.body || bar.contains(focused)) return;
+  if (focused.getBoundingClientRect().top < height) focused.scrollIntoView({ block: 'nearest' });
 }

@@ -1,16 +1,54 @@
 // The pieces the role portals are made of: a case list, the create form, the case detail with its actions,
-// and the admin's event log.
+// and the admin's event log. Every word comes from the catalogs (i18n.js).
 import { ApiError, act, createCase, get } from './api.js';
-import { STATUS_LABELS, formatTime, h, priorityBadge, statusBadge, statusLabel, toast } from './ui.js';
+import { formatTime, t } from './i18n.js';
+import { PRIORITIES, STATUSES, actionLabel, h, priorityBadge, priorityLabel, statusBadge, statusLabel, toast } from './ui.js';
+import { clearErrors, showErrors, validate } from './forms.js';
 
-const PRIORITIES = ['routine', 'urgent', 'emergency'];
 const LIST_LIMIT = 50;
+// The review queue is worked emergency first, then urgent, then routine; within each, the longest waiting first.
+const URGENCY = { emergency: 0, urgent: 1, routine: 2 };
+
+/** The doctor's latest question on a case read with its history. */
+export const questionOf = found => found?.history?.findLast(entry => entry.action === 'request-info')?.note ?? null;
+
+/**
+ * People's names instead of their ids: the region's clinicians (GET /api/clinicians, read once per region) and
+ * everyone a case's history names.
+ */
+export class People {
+  constructor(me) {
+    this.me = me;
+    this.names = new Map([[me.id, me.name]]);
+    this.clinicians = new Map(); // region → promise of [{ id, name }]
+  }
+
+  learn(history) {
+    for (const entry of history ?? []) this.names.set(entry.by, entry.byName);
+  }
+
+  name(id) { return id ? this.names.get(id) ?? id : null; }
+
+  cliniciansOf(region) {
+    if (!this.clinicians.has(region)) {
+      const query = this.me.role === 'admin' ? `?region=${encodeURIComponent(region)}` : '';
+      const loading = get(`/api/clinicians${query}`).then(list => {
+        for (const c of list.items) this.names.set(c.id, c.name);
+        return list.items;
+      });
+      loading.catch(() => this.clinicians.delete(region));
+      this.clinicians.set(region, loading);
+    }
+    return this.clinicians.get(region);
+  }
+}
 
 /** A list of cases: loaded from the API, then kept current from the store, newest change first. */
 export class ListPanel {
   /**
-   * @param {object} options title; query() → URL search params; matches(record) → whether a case belongs here;
-   *   filters: show status and priority filters; regions: show a region selector (admins).
+   * @param {object} options title() → heading; query() → URL search params; matches(record) → whether a case belongs
+   *   here; filters: show status and priority filters; triage: emergency first, with a priority filter;
+   *   regions: show a region selector (admins).
    */
   constructor(store, live, options) {
     this.store = store;
@@ -20,17 +58,17 @@ export class ListPanel {
     this.changed = new Set();
     const id = `list-${options.key}`;
     this.list = h('ul', { class: 'cases', 'aria-labelledby': `${id}-title` });
-    this.empty = h('p', { class: 'empty' }, 'Loading…');
+    this.empty = h('p', { class: 'empty' }, t('list.loading'));
     this.error = h('p', { class: 'error', role: 'alert' });
     this.more = h('button', {
       type: 'button', class: 'secondary', hidden: true, 'aria-describedby': `${id}-title`, onclick: () => this.loadMore(),
-    }, 'Load more');
+    }, t('list.more'));
     this.requests = 0;
     // How many rows are shown: a page more with each "Load more", so that a long shift of live events does not grow
     // the list (and every re-render) without end.
     this.limit = LIST_LIMIT;
     this.element = h('section', { class: 'card', 'aria-labelledby': `${id}-title` },
-      h('h2', { id: `${id}-title` }, options.title),
+      h('h2', { id: `${id}-title` }, options.title()),
       this.controls(id),
       this.error,
       this.empty,
@@ -43,18 +81,20 @@ export class ListPanel {
   }
 
   controls(id) {
-    const { filters, regions } = this.options;
-    if (!filters && !regions) return null;
-    const select = (name, label, values, labels = {}) => h('div', {},
+    const { filters, regions, triage } = this.options;
+    if (!filters && !regions && !triage) return null;
+    const select = (name, label, options) => h('div', {},
       h('label', { for: `${id}-${name}` }, label),
       h('select', {
         id: `${id}-${name}`,
         onchange: event => { this.filter[name] = event.target.value; this.load(); },
-      }, values.map(value => h('option', { value, selected: value === this.filter[name] }, labels[value] ?? value))));
+      }, options.map(([value, text]) => h('option', { value, selected: value === this.filter[name] }, text))));
     return h('div', { class: 'row' },
-      regions ? select('region', 'Region', regions) : null,
-      filters ? select('status', 'Status', ['', ...Object.keys(STATUS_LABELS)], { '': 'Any status', ...STATUS_LABELS }) : null,
-      filters ? select('priority', 'Priority', ['', ...PRIORITIES], { '': 'Any priority' }) : null);
+      regions ? select('region', t('list.regionFilter'), regions.map(r => [r, r])) : null,
+      filters ? select('status', t('list.statusFilter'), [['', t('list.anyStatus')], ...STATUSES.map(s => [s, statusLabel(s)])]) : null,
+      filters || triage
+        ? select('priority', t('list.priorityFilter'), [['', t('list.anyPriority')], ...PRIORITIES.map(p => [p, priorityLabel(p)])])
+        : null);
   }
 
   matches(record) {
@@ -103,7 +143,7 @@ export class ListPanel {
       this.next = page.nextCursor ?? null;
       this.render();
     } catch (error) {
-      if (request === this.requests) this.error.textContent = `Could not load: ${error.message}`;
+      if (request === this.requests) this.error.textContent = t('list.failed', { error: error.message });
       throw error;
     }
   }
@@ -113,14 +153,21 @@ export class ListPanel {
     this.pending = setTimeout(() => { this.pending = null; this.render(); }, 50);
   }
 
+  order(a, b) {
+    if (this.options.triage) {
+      return (URGENCY[a.priority] - URGENCY[b.priority]) || (Date.parse(a.updatedAt) - Date.parse(b.updatedAt));
+    }
+    return Date.parse(b.updatedAt) - Date.parse(a.updatedAt);
+  }
+
   render() {
     const records = this.store.all()
       .filter(record => this.matches(record))
-      .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+      .sort((a, b) => this.order(a, b));
     this.more.hidden = !this.next && records.length <= this.limit;
     records.length = Math.min(records.length, this.limit);
     this.empty.hidden = records.length > 0;
-    this.empty.textContent = 'No cases.';
+    this.empty.textContent = t('list.empty');
     const focusedId = document.activeElement?.dataset?.caseId;
     this.list.replaceChildren(...records.map(record => {
       const link = h('button', {
@@ -128,9 +175,8 @@ export class ListPanel {
         onclick: () => { location.hash = `#/case/${encodeURIComponent(record.id)}`; },
       },
         h('span', { class: 'ref' }, record.patientRef),
-        h('span', {}, priorityBadge(record.priority)),
-        h('span', {}, statusBadge(record.status)),
-        h('span', { class: 'when' }, `changed ${formatTime(record.updatedAt)} · v${record.version}`));
+        h('span', { class: 'badges' }, priorityBadge(record.priority), statusBadge(record.status)),
+        h('span', { class: 'when' }, t('list.changed', { time: formatTime(record.updatedAt) })));
       return h('li', { class: this.changed.has(record.id) && this.rendered ? 'flash' : null }, link);
     }));
     // Keep keyboard focus on the same case across a live re-render.
@@ -140,68 +186,106 @@ export class ListPanel {
   }
 }
 
-/** Creates a case for an ASHA or CHW. */
-export function createForm(store) {
-  const error = h('p', { class: 'error', role: 'alert' });
+/**
+ * Creates a case for an ASHA or CHW, and in the same step sends it to a doctor (the review queue, or one the
+ * worker picks): the field's usual flow in one form. "Save only" keeps it open to send later.
+ */
+export function createForm(store, people, me) {
+  const send = h('select', { id: 'new-send-to', name: 'sendTo' },
+    h('option', { value: '' }, t('create.anyDoctor')));
+  people.cliniciansOf(me.region).then(
+    clinicians => send.append(...clinicians.map(c => h('option', { value: c.id }, c.name))),
+    () => { /* The queue stays offered: any doctor of the region sees it there. */ });
   const form = h('form', {
+    novalidate: true,
     onsubmit: async event => {
       event.preventDefault();
+      const andSend = event.submitter?.value !== 'save';
       const data = new FormData(form);
-      const submit = form.querySelector('button[type=submit]');
-      submit.disabled = true;
-      error.textContent = '';
+      const fields = {
+        patientRef: String(data.get('patientRef')).trim(), summary: String(data.get('summary')).trim(), priority: data.get('priority'),
+      };
+      clearErrors(form);
+      if (!validate(form)) return;
+      const buttons = form.querySelectorAll('button[type=submit]');
+      for (const button of buttons) button.disabled = true;
       try {
-        const created = await createCase({
-          patientRef: data.get('patientRef').trim(), summary: data.get('summary').trim(), priority: data.get('priority'),
-        });
+        const created = await createCase(fields);
         store.put(created);
+        let sent = null;
+        if (andSend) {
+          const assignTo = String(data.get('sendTo') ?? '');
+          sent = await act(created.id, 'forward', assignTo ? { assignTo } : {}, created.version);
+          store.put(sent);
+        }
         form.reset();
-        toast(`Case ${created.patientRef} created.`);
+        toast(sent ? t('create.sent', { patient: created.patientRef }) : t('create.saved', { patient: created.patientRef }), { caseId: created.id });
       } catch (e) {
-        error.textContent = e.message;
+        showErrors(form, e);
       } finally {
-        submit.disabled = false;
+        for (const button of buttons) button.disabled = false;
       }
     },
   },
-    h('label', { for: 'new-patient' }, 'Patient reference'),
-    h('input', { id: 'new-patient', name: 'patientRef', required: true, maxlength: 64, pattern: '[A-Za-z0-9_\\-]+',
-      'aria-describedby': 'new-patient-hint', autocomplete: 'off' }),
-    h('small', { id: 'new-patient-hint', class: 'muted' }, 'Letters, digits, - and _ only.'),
-    h('label', { for: 'new-summary' }, 'Summary'),
-    h('textarea', { id: 'new-summary', name: 'summary', required: true, maxlength: 2000 }),
-    h('label', { for: 'new-priority' }, 'Priority'),
-    h('select', { id: 'new-priority', name: 'priority' }, PRIORITIES.map(p => h('option', { value: p }, p))),
-    error,
-    h('button', { type: 'submit' }, 'Create case'));
-  return h('section', { class: 'card', 'aria-labelledby': 'create-title' }, h('h2', { id: 'create-title' }, 'New case'), form);
+    field('new-patient', t('create.patient'), h('input', {
+      id: 'new-patient', name: 'patientRef', required: true, maxlength: 64, pattern: '[A-Za-z0-9_\\-]+',
+      'data-pattern-message': 'form.patientPattern', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false',
+    }), t('create.patientHint')),
+    field('new-summary', t('create.summary'), h('textarea', { id: 'new-summary', name: 'summary', required: true, maxlength: 2000 })),
+    field('new-priority', t('create.priority'), h('select', { id: 'new-priority', name: 'priority' },
+      PRIORITIES.map(p => h('option', { value: p }, priorityLabel(p))))),
+    field('new-send-to', t('create.sendTo'), send),
+    h('p', { class: 'error', role: 'alert', 'data-error-for': '' }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', value: 'send' }, t('create.submitAndSend')),
+      h('button', { type: 'submit', value: 'save', class: 'secondary' }, t('create.submitOnly'))));
+  // On a phone the form starts folded, so the worker's own cases are on the first screen; one tap opens it.
+  form.id = 'create-form';
+  form.hidden = !matchMedia('(min-width: 48rem)').matches;
+  const toggle = h('button', {
+    type: 'button', class: 'disclosure', 'aria-expanded': String(!form.hidden), 'aria-controls': 'create-form',
+    onclick: () => {
+      form.hidden = !form.hidden;
+      toggle.setAttribute('aria-expanded', String(!form.hidden));
+      if (!form.hidden) form.querySelector('input').focus();
+    },
+  }, t('create.title'), h('span', { class: 'sign', 'aria-hidden': 'true' }));
+  return h('section', { class: 'card', 'aria-labelledby': 'create-title' }, h('h2', { id: 'create-title' }, toggle), form);
+}
+
+/** A labelled control with its hint and the line where its error goes (forms.js fills it). */
+function field(id, label, control, hint = null) {
+  const describedBy = [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' ');
+  control.setAttribute('aria-describedby', describedBy);
+  return h('div', { class: 'field' },
+    h('label', { for: id }, label),
+    control,
+    hint ? h('small', { id: `${id}-hint`, class: 'muted' }, hint) : null,
+    h('p', { class: 'error', id: `${id}-error`, 'data-error-for': control.name }));
 }
 
 // The fields each action takes (docs/design.md section 2); required ones must be filled in.
 const ACTION_FIELDS = {
-  forward: [{ name: 'assignTo', label: 'Assign to clinician', none: 'Anyone: the review queue' }, { name: 'note', label: 'Note (optional)' }],
-  assign: [{ name: 'assignTo', label: 'Clinician', none: 'Nobody: back to the queue', clearable: true }, { name: 'note', label: 'Note (optional)' }],
-  claim: [{ name: 'note', label: 'Note (optional)' }],
-  release: [{ name: 'note', label: 'Note (optional)' }],
-  'request-info': [{ name: 'note', label: 'Question for the field worker', required: true }],
-  resubmit: [{ name: 'note', label: 'Answer', required: true }],
-  refer: [{ name: 'facility', label: 'Facility', required: true, max: 200 }, { name: 'note', label: 'Note (optional)' }],
-  complete: [{ name: 'note', label: 'Note (optional)' }],
-  cancel: [{ name: 'reason', label: 'Reason', required: true }],
-  reopen: [{ name: 'reason', label: 'Reason', required: true }],
+  forward: [{ name: 'assignTo', label: 'field.sendTo', none: 'create.anyDoctor' }, { name: 'note', label: 'field.noteOptional' }],
+  assign: [{ name: 'assignTo', label: 'field.doctor', none: 'field.noDoctor', clearable: true }, { name: 'note', label: 'field.noteOptional' }],
+  claim: [{ name: 'note', label: 'field.noteOptional' }],
+  release: [{ name: 'note', label: 'field.noteOptional' }],
+  'request-info': [{ name: 'note', label: 'field.question', required: true }],
+  resubmit: [{ name: 'note', label: 'field.answer', required: true }],
+  refer: [{ name: 'facility', label: 'field.facility', required: true, max: 200 }, { name: 'note', label: 'field.noteOptional' }],
+  complete: [{ name: 'note', label: 'field.noteOptional' }],
+  cancel: [{ name: 'reason', label: 'field.reason', required: true }],
+  reopen: [{ name: 'reason', label: 'field.reason', required: true }],
 };
-
-const ACTION_LABELS = { 'request-info': 'Request info', cancel: 'Cancel case', reopen: 'Reopen case' };
-const actionLabel = action => ACTION_LABELS[action] ?? action[0].toUpperCase() + action.slice(1);
 
 /** One case with its history and the caller's actions; follows the case live while open. */
 export class DetailView {
-  constructor(store, live, me) {
+  constructor(store, live, people) {
     this.store = store;
     this.live = live;
-    this.me = me;
+    this.people = people;
+    this.me = people.me;
     this.element = h('section', { class: 'card detail', 'aria-labelledby': 'detail-title', hidden: true });
-    this.clinicians = new Map(); // region → promise of [{ id, name }]
     store.subscribe(caseId => {
       if (this.current && caseId === this.current.id && store.version(caseId) > this.current.version) this.refresh();
     });
@@ -211,15 +295,15 @@ export class DetailView {
     if (this.current && this.current.id !== id) await this.close();
     this.current = { id, version: 0 };
     this.element.hidden = false;
-    this.element.replaceChildren(h('h2', { id: 'detail-title', tabindex: '-1' }, 'Loading case…'));
+    this.element.replaceChildren(h('h2', { id: 'detail-title', tabindex: '-1' }, t('detail.loading')));
     try {
       const watched = await this.live.watch(id).catch(() => null);
       this.show(watched ?? await get(`/api/cases/${encodeURIComponent(id)}`));
     } catch (error) {
       this.current = null;
       this.element.replaceChildren(
-        h('h2', { id: 'detail-title', tabindex: '-1' }, 'Case not available'),
-        h('p', {}, error instanceof ApiError && error.status === 404 ? 'No such case, or you may not see it.' : error.message),
+        h('h2', { id: 'detail-title', tabindex: '-1' }, t('detail.unavailable')),
+        h('p', {}, error.message),
         this.backButton());
     }
     this.element.querySelector('#detail-title')?.focus();
@@ -240,7 +324,7 @@ export class DetailView {
       this.show(await get(`/api/cases/${encodeURIComponent(this.current.id)}`));
     } catch (error) {
       // Offline: the reconnect reads the case again (WatchCase), so only a real refusal is worth a toast.
-      if (error instanceof ApiError) toast(`Could not refresh the case: ${error.message}`, { warn: true });
+      if (error instanceof ApiError) toast(t('detail.refreshFailed', { error: error.message }), { warn: true });
     } finally {
       this.refreshing = false;
     }
@@ -251,96 +335,123 @@ export class DetailView {
     // The same version again (a live event racing the command's answer): keep the page, and any open action form.
     if (found.version === this.current.version && this.current.history) return;
     const hadFocus = this.element.contains(document.activeElement) && document.activeElement.id !== 'detail-title';
+    // A form being typed in survives the change: it moves into the new page, text, focus and caret and all, with a
+    // line saying what changed (and, when its action is no longer allowed, that it cannot be sent).
+    const openForm = this.actionSlot?.isConnected ? this.actionSlot.firstElementChild : null;
+    const typing = openForm?.contains(document.activeElement) ? document.activeElement : null;
+    const caret = typing && typeof typing.selectionStart === 'number' ? [typing.selectionStart, typing.selectionEnd] : null;
     this.current = found;
     this.store.put(found);
+    this.people.learn(found.history);
     const c = found;
-    this.element.replaceChildren(
-      h('h2', { id: 'detail-title', tabindex: '-1' }, `Case ${c.patientRef}`),
+    const owner = this.people.name(c.ownerId);
+    // replaceChildren would write a null as the text "null": leave out what this case does not have.
+    this.element.replaceChildren(...[
+      h('h2', { id: 'detail-title', tabindex: '-1' }, t('detail.title', { patient: c.patientRef })),
       h('dl', {},
-        h('dt', {}, 'Status'), h('dd', {}, statusBadge(c.status)),
-        h('dt', {}, 'Priority'), h('dd', {}, priorityBadge(c.priority)),
-        h('dt', {}, 'Region'), h('dd', {}, c.region),
-        h('dt', {}, 'Owner'), h('dd', {}, c.ownerId),
-        h('dt', {}, 'Assignee'), h('dd', {}, c.assigneeId ?? '—'),
-        c.facility ? [h('dt', {}, 'Facility'), h('dd', {}, c.facility)] : null,
-        h('dt', {}, 'Updated'), h('dd', {}, `${formatTime(c.updatedAt)} (version ${c.version})`)),
-      h('h3', {}, 'Summary'),
+        h('dt', {}, t('detail.status')), h('dd', {}, statusBadge(c.status)),
+        h('dt', {}, t('detail.priority')), h('dd', {}, priorityBadge(c.priority)),
+        h('dt', {}, t('detail.region')), h('dd', {}, c.region),
+        h('dt', {}, t('detail.openedBy')), h('dd', {}, owner),
+        h('dt', {}, t('detail.doctor')), h('dd', { class: 'doctor' }, this.people.name(c.assigneeId) ?? t('detail.noDoctor')),
+        c.facility ? [h('dt', {}, t('detail.facility')), h('dd', {}, c.facility)] : null,
+        h('dt', {}, t('detail.updated')), h('dd', {}, formatTime(c.updatedAt))),
+      h('h3', {}, t('detail.summary')),
       h('p', { class: 'summary' }, c.summary),
-      h('h3', {}, 'Actions'),
+      c.status === 'NeedsInfo' && questionOf(c) ? this.question(c) : null,
+      h('h3', {}, t('detail.actions')),
       c.allowedActions.length
         ? h('div', { class: 'actions' }, c.allowedActions.map(action =>
-          h('button', { type: 'button', class: 'secondary', onclick: () => this.showAction(action) }, actionLabel(action))))
-        : h('p', { class: 'muted' }, 'Nothing you can do to this case now.'),
+          h('button', { type: 'button', class: action === 'resubmit' ? null : 'secondary', onclick: () => this.showAction(action) }, actionLabel(action))))
+        : h('p', { class: 'muted' }, t('detail.nothingToDo')),
       this.actionSlot = h('div', {}),
-      h('h3', {}, 'History'),
+      h('h3', {}, t('detail.history')),
       h('ol', { class: 'history' }, c.history.map(entry => h('li', {},
         h('strong', {}, actionLabel(entry.action)), ' ',
-        entry.from ? `${statusLabel(entry.from)} → ` : '', statusLabel(entry.to),
-        ` by ${entry.byName} · ${formatTime(entry.at)}`,
-        entry.facility && entry.action === 'refer' ? ` · facility ${entry.facility}` : '',
+        entry.from ? `${statusLabel(entry.from)} → ` : '', statusLabel(entry.to), ' ',
+        t('detail.byAt', { by: entry.byName, time: formatTime(entry.at) }),
+        entry.facility && entry.action === 'refer' ? ` · ${t('detail.facilityIs', { facility: entry.facility })}` : '',
         entry.note ? h('div', { class: 'summary muted' }, entry.note) : null))),
-      this.backButton());
-    if (hadFocus) this.element.querySelector('#detail-title').focus();
+      this.backButton(),
+    ].filter(Boolean));
+    if (openForm) {
+      this.keepForm(openForm, found);
+      typing?.focus();
+      if (caret) typing.setSelectionRange(...caret);
+    } else if (hadFocus) {
+      this.element.querySelector('#detail-title').focus();
+    }
+  }
+
+  /** The doctor's question, above the reply box, so the field worker need not scroll to the history for it. */
+  question(c) {
+    const asked = c.history.findLast(entry => entry.action === 'request-info');
+    return h('div', { class: 'question', role: 'note' },
+      h('h3', {}, t('detail.question', { by: asked.byName })),
+      h('p', { class: 'summary' }, asked.note));
+  }
+
+  keepForm(form, found) {
+    const last = found.history.at(-1);
+    const stillAllowed = found.allowedActions.includes(form.dataset.action);
+    form.querySelector('.changed')?.remove();
+    form.prepend(h('p', { class: 'changed', role: 'alert' },
+      t('detail.changedMeanwhile', { status: statusLabel(found.status), by: last.byName }), ' ',
+      stillAllowed ? t('detail.formKept') : t('detail.formNotAllowed')));
+    form.querySelector('button[type=submit]').disabled = !stillAllowed;
+    this.actionSlot.replaceChildren(form);
   }
 
   backButton() {
-    return h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = '#/'; } }, 'Back to lists'));
+    return h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = '#/'; } }, t('detail.back')));
   }
 
   showAction(action) {
     const fields = ACTION_FIELDS[action] ?? [];
-    const error = h('p', { class: 'error', role: 'alert' });
     const form = h('form', {
-      class: 'card',
+      class: 'card', novalidate: true, 'data-action': action,
       onsubmit: async event => {
         event.preventDefault();
+        clearErrors(form);
+        if (!validate(form)) return;
         const data = new FormData(form);
         const body = {};
-        for (const field of fields) {
-          const value = String(data.get(field.name) ?? '').trim();
-          if (value) body[field.name] = value;
-          else if (field.clearable) body[field.name] = null;
+        for (const f of fields) {
+          const value = String(data.get(f.name) ?? '').trim();
+          if (value) body[f.name] = value;
+          else if (f.clearable) body[f.name] = null;
         }
         form.querySelector('button[type=submit]').disabled = true;
-        await this.run(action, body, error);
-        if (form.isConnected) form.querySelector('button[type=submit]').disabled = false;
+        await this.run(action, body, form);
+        if (form.isConnected && !form.querySelector('.changed')) form.querySelector('button[type=submit]').disabled = false;
       },
     },
       h('h3', { id: 'action-title' }, actionLabel(action)),
-      fields.map(field => [
-        h('label', { for: `action-${field.name}` }, field.label),
-        field.name === 'assignTo' ? this.clinicianPicker(field, error, () => form)
-          : field.name === 'facility'
-            ? h('input', { id: `action-${field.name}`, name: field.name, required: field.required, maxlength: field.max ?? 200, autocomplete: 'off' })
-            : h('textarea', { id: `action-${field.name}`, name: field.name, required: field.required, maxlength: 1000 }),
-      ]),
-      error,
+      fields.map(f => field(`action-${f.name}`, t(f.label),
+        f.name === 'assignTo' ? this.clinicianPicker(f, () => form)
+          : f.name === 'facility'
+            ? h('input', { id: `action-${f.name}`, name: f.name, required: f.required, maxlength: f.max ?? 200, autocomplete: 'off' })
+            : h('textarea', { id: `action-${f.name}`, name: f.name, required: f.required, maxlength: 1000 }))),
+      h('p', { class: 'error', role: 'alert', 'data-error-for': '' }),
       h('div', { class: 'actions' },
-        h('button', { type: 'submit' }, `Confirm ${actionLabel(action).toLowerCase()}`),
-        h('button', { type: 'button', class: 'secondary', onclick: () => this.actionSlot.replaceChildren() }, 'Cancel')));
+        h('button', { type: 'submit' }, t('detail.confirm', { action: actionLabel(action) })),
+        h('button', { type: 'button', class: 'secondary', onclick: () => this.actionSlot.replaceChildren() }, t('detail.cancelForm'))));
     this.actionSlot.replaceChildren(form);
     (form.querySelector('input, select, textarea') ?? form.querySelector('button'))?.focus();
   }
 
   /**
-   * A choice among the case's region's clinicians (GET /api/clinicians), read once per region. Until the list is
-   * there the form cannot be sent: an empty choice would clear the assignee. The current assignee is always offered.
+   * A choice among the case's region's clinicians. Until the list is there the form cannot be sent: an empty choice
+   * would clear the assignee. The current assignee is always offered.
    */
-  clinicianPicker(field, error, form) {
+  clinicianPicker(f, form) {
     const current = this.current.assigneeId;
-    const select = h('select', { id: `action-${field.name}`, name: field.name },
-      h('option', { value: '' }, field.none),
-      current ? h('option', { value: current, selected: true }, current) : null);
-    const region = this.current.region;
-    if (!this.clinicians.has(region)) {
-      const query = this.me.role === 'admin' ? `?region=${encodeURIComponent(region)}` : '';
-      const loading = get(`/api/clinicians${query}`).then(list => list.items);
-      loading.catch(() => this.clinicians.delete(region));
-      this.clinicians.set(region, loading);
-    }
+    const select = h('select', { id: `action-${f.name}`, name: f.name },
+      h('option', { value: '' }, t(f.none)),
+      current ? h('option', { value: current, selected: true }, this.people.name(current)) : null);
     const submit = () => form().querySelector('button[type=submit]');
     queueMicrotask(() => { if (submit()) submit().disabled = true; });
-    this.clinicians.get(region).then(
+    this.people.cliniciansOf(this.current.region).then(
       clinicians => {
         for (const c of clinicians) {
           const known = [...select.options].find(o => o.value === c.id);
@@ -349,23 +460,23 @@ export class DetailView {
         }
         if (submit()) submit().disabled = false;
       },
-      e => { error.textContent = `Could not list the clinicians: ${e.message}. Close the form and try again.`; });
+      e => { form().querySelector('[data-error-for=""]').textContent = t('detail.noClinicians', { error: e.message }); });
     return select;
   }
 
-  async run(action, body, error) {
+  async run(action, body, form) {
     const { id, version } = this.current;
     try {
       const updated = await act(id, action, body, version);
+      this.actionSlot.replaceChildren();
       this.show(updated);
-      toast(`${actionLabel(action)}: case ${updated.patientRef} is now ${statusLabel(updated.status)}.`);
+      toast(t('detail.done', { action: actionLabel(action), patient: updated.patientRef, status: statusLabel(updated.status) }));
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        toast(`Not done: someone changed this case meanwhile. ${e.problem.title ?? ''} Here is its current state.`, { warn: true });
+        toast(t('detail.conflict'), { warn: true });
         await this.refresh();
-        this.element.querySelector('#detail-title')?.focus();
       } else {
-        error.textContent = e.message;
+        showErrors(form, e);
       }
     }
   }
@@ -375,9 +486,9 @@ export class DetailView {
 export function eventLog() {
   const list = h('ol', { class: 'log', reversed: true });
   const seen = new Set();
-  const empty = h('p', { class: 'empty' }, 'No events since this page opened.');
+  const empty = h('p', { class: 'empty' }, t('log.empty'));
   const element = h('section', { class: 'card', 'aria-labelledby': 'log-title' },
-    h('h2', { id: 'log-title' }, 'Live event log'),
+    h('h2', { id: 'log-title' }, t('log.title')),
     empty,
     list);
   return {
@@ -389,10 +500,10 @@ export function eventLog() {
       seen.add(key);
       empty.hidden = true;
       list.prepend(h('li', {},
-        `${formatTime(event.timestamp, false)} · ${event.region} #${event.seq} · `,
-        h('strong', {}, event.action), ` ${event.previousStatus ? `${statusLabel(event.previousStatus)} → ` : ''}${statusLabel(event.status)}`,
-        ` · ${event.priority} · by ${event.updatedByName} · `,
-        h('a', { href: `#/case/${encodeURIComponent(event.caseId)}` }, `case v${event.version}`)));
+        `${formatTime(event.timestamp, false)} · ${event.region} · `,
+        h('strong', {}, actionLabel(event.action)), ` ${event.previousStatus ? `${statusLabel(event.previousStatus)} → ` : ''}${statusLabel(event.status)}`,
+        ` · ${priorityLabel(event.priority)} · ${t('log.by', { by: event.updatedByName })} · `,
+        h('a', { href: `#/case/${encodeURIComponent(event.caseId)}` }, t('log.open'))));
       while (list.children.length > 200) list.lastElementChild.remove();
     },
   };
