@@ -17,9 +17,7 @@ public sealed class ConflictTests(PortalFixture fixture)
         var first = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
         var second = await portal.SignInAsync(fixture.Web.Address, "clinician2.north");
         var patient = PortalUser.NewPatient();
-        await asha.CreateCaseAsync(patient);
-        await asha.OpenCaseAsync(patient);
-        await asha.ActAsync("Send to doctor");
+        await asha.CreateAndSendAsync(patient);
         await first.OpenCaseAsync(patient, "Review queue");
         await second.OpenCaseAsync(patient, "Review queue");
 

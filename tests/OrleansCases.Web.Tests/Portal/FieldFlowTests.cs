@@ -21,9 +21,7 @@ public sealed class FieldFlowTests(PortalFixture fixture)
         var first = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
         var second = await portal.SignInAsync(fixture.Web.Address, "clinician2.north", width: 360, height: 740);
         var patient = PortalUser.NewPatient();
-        await asha.CreateCaseAsync(patient);
-        await asha.OpenCaseAsync(patient);
-        await asha.ActAsync("Send to doctor");
+        await asha.CreateAndSendAsync(patient);
         await first.OpenCaseAsync(patient, "Review queue");
         await second.OpenCaseAsync(patient, "Review queue");
 
@@ -47,9 +45,7 @@ public sealed class FieldFlowTests(PortalFixture fixture)
         var phone = await portal.SignInAsync(fixture.Web.Address, "asha.north", width: 360, height: 740);
         var clinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
         var patient = PortalUser.NewPatient();
-        await phone.CreateCaseAsync(patient);
-        await phone.OpenCaseAsync(patient);
-        await phone.ActAsync("Send to doctor");
+        await phone.CreateAndSendAsync(patient);
         await phone.BackToListsAsync();
 
         // The ASHA types a new case, her field just under the header, when the doctor's change comes in.
@@ -96,9 +92,7 @@ public sealed class FieldFlowTests(PortalFixture fixture)
         foreach (var priority in new[] { "routine", "emergency", "urgent" })
         {
             patients[priority] = PortalUser.NewPatient();
-            await asha.CreateCaseAsync(patients[priority], priority);
-            await asha.OpenCaseAsync(patients[priority]);
-            await asha.ActAsync("Send to doctor");
+            await asha.CreateAndSendAsync(patients[priority], priority);
             await asha.BackToListsAsync();
         }
 

@@ -46,9 +46,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         var northAsha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var northClinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
         var northPatient = PortalUser.NewPatient();
-        await northAsha.CreateCaseAsync(northPatient, "emergency");
-        await northAsha.OpenCaseAsync(northPatient);
-        await northAsha.ActAsync("Send to doctor");
+        await northAsha.CreateAndSendAsync(northPatient, "emergency");
         await northClinician.OpenCaseAsync(northPatient, "Review queue");
         await northClinician.ActAsync("Start review");
         await northClinician.ActAsync("Mark done");
@@ -56,9 +54,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         // A south case made after the north one: once both south pages show it, anything of the north case
         // that was going to reach them would have (events of a region are delivered in order per page).
         var southPatient = PortalUser.NewPatient();
-        await southChw.CreateCaseAsync(southPatient, "emergency");
-        await southChw.OpenCaseAsync(southPatient);
-        await southChw.ActAsync("Send to doctor");
+        await southChw.CreateAndSendAsync(southPatient, "emergency");
         await southChw.BackToListsAsync();
         await Expect(southClinician.CaseRow(southPatient, "Review queue")).ToBeVisibleAsync();
         await Expect(southChw.CaseRow(southPatient, "Cases of south")).ToContainTextAsync("Sent to doctor");
@@ -84,9 +80,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         var patient = PortalUser.NewPatient();
         await clinician.MarkPageAsync();
 
-        await asha.CreateCaseAsync(patient, "urgent");
-        await asha.OpenCaseAsync(patient);
-        await asha.ActAsync("Send to doctor");
+        await asha.CreateAndSendAsync(patient, "urgent");
 
         await Expect(clinician.CaseRow(patient, "Review queue")).ToContainTextAsync("Sent to doctor");
         await Expect(clinician.Toast($"Urgent: {patient} is waiting for review.")).ToBeVisibleAsync();

@@ -97,6 +97,14 @@ public sealed partial class PortalUser : IAsyncDisposable
         await Expect(CaseRow(patientRef)).ToBeVisibleAsync();
     }
 
+    /// <summary>Creates a case, opens it and sends it to the doctor from its page (its detail stays open).</summary>
+    public async Task CreateAndSendAsync(string patientRef, string priority = "routine", string summary = "Fever for three days")
+    {
+        await CreateCaseAsync(patientRef, priority, summary);
+        await OpenCaseAsync(patientRef);
+        await ActAsync("Send to doctor");
+    }
+
     /// <summary>Unfolds the create form (folded at first on a phone).</summary>
     public async Task OpenCreateFormAsync()
     {

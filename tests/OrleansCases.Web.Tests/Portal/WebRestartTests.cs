@@ -21,9 +21,7 @@ public sealed class WebRestartTests(PortalFixture fixture)
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var clinician = await portal.SignInAsync(other.Address, "clinician.north");
         var patient = PortalUser.NewPatient();
-        await asha.CreateCaseAsync(patient, "urgent");
-        await asha.OpenCaseAsync(patient);
-        await asha.ActAsync("Send to doctor");
+        await asha.CreateAndSendAsync(patient, "urgent");
         await asha.BackToListsAsync();
         await clinician.OpenCaseAsync(patient, "Review queue");
         await asha.MarkPageAsync();
