@@ -108,7 +108,7 @@ function notify(me, event, store, found) {
   const caseId = event.caseId;
   if (event.ownerId === me.id && event.status !== event.previousStatus) {
     // A question from the doctor is the one thing the field worker must read: the toast carries it.
-    const question = event.status === 'NeedsInfo' ? questionOf(found) : null;
+    const question = event.status === 'NeedsInfo' ? questionOf(found)?.note : null;
     toast(question
       ? t('toast.question', { patient, by: event.updatedByName, question })
       : t('toast.yourCase', { patient, status: statusLabel(event.status), by: event.updatedByName }),

@@ -51,8 +51,11 @@ export class Live {
     // Automatic reconnect never gives up, so this runs when the server closed us (e.g. the sign-in expired)
     // or the first connect failed: start again with back-off.
     this.connection.onclose(() => { if (!this.stopped) this.start(); });
-    window.addEventListener('offline', () => this.setState('offline'));
-    window.addEventListener('online', () => this.reconnectNow());
+    // Removed again by stop(): a new Live is made at each sign-in and language switch.
+    this.onOffline = () => this.setState('offline');
+    this.onOnline = () => this.reconnectNow();
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
   }
 
   /** The list's feedCursor, when nothing newer is known yet. */
@@ -107,6 +110,8 @@ export class Live {
 
   async stop() {
     this.stopped = true;
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
     clearTimeout(this.resyncTimer);
     await this.connection.stop();
   }

@@ -9,8 +9,8 @@ const LIST_LIMIT = 50;
 // The review queue is worked emergency first, then urgent, then routine; within each, the longest waiting first.
 const URGENCY = { emergency: 0, urgent: 1, routine: 2 };
 
-/** The doctor's latest question on a case read with its history. */
-export const questionOf = found => found?.history?.findLast(entry => entry.action === 'request-info')?.note ?? null;
+/** The history entry of the doctor's latest question, on a case read with its history. */
+export const questionOf = found => found?.history?.findLast(entry => entry.action === 'request-info' && entry.note) ?? null;
 
 /**
  * People's names instead of their ids: the region's clinicians (GET /api/clinicians, read once per region) and
@@ -358,7 +358,7 @@ export class DetailView {
         h('dt', {}, t('detail.updated')), h('dd', {}, formatTime(c.updatedAt))),
       h('h3', {}, t('detail.summary')),
       h('p', { class: 'summary' }, c.summary),
-      c.status === 'NeedsInfo' && questionOf(c) ? this.question(c) : null,
+      c.status === 'NeedsInfo' && questionOf(c) ? this.question(questionOf(c)) : null,
       h('h3', {}, t('detail.actions')),
       c.allowedActions.length
         ? h('div', { class: 'actions' }, c.allowedActions.map(action =>
@@ -384,8 +384,7 @@ export class DetailView {
   }
 
   /** The doctor's question, above the reply box, so the field worker need not scroll to the history for it. */
-  question(c) {
-    const asked = c.history.findLast(entry => entry.action === 'request-info');
+  question(asked) {
     return h('div', { class: 'question', role: 'note' },
       h('h3', {}, t('detail.question', { by: asked.byName })),
       h('p', { class: 'summary' }, asked.note));
