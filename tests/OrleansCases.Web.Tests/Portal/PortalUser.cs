@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OrleansCases.Web.Identity;
+using OrleansCases.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace OrleansCases.Web.Tests.Portal;
@@ -41,6 +42,9 @@ public sealed partial class PortalUser : IAsyncDisposable
     public ILocator Toasts => Page.Locator("#toasts .toast");
 
     public ILocator Detail => Page.Locator("section.detail");
+
+    /// <summary>"Waiting to send": the commands of the outbox, hidden when it is empty.</summary>
+    public ILocator Outbox => Page.Locator("#outbox");
 
     /// <summary>Opens the portal and signs in; with <paramref name="language"/>, picks it on the sign-in page first.</summary>
     public static async Task<PortalUser> SignInAsync(
@@ -187,6 +191,26 @@ public sealed partial class PortalUser : IAsyncDisposable
         await (await PrepareAsync(action, fields)).ClickAsync();
         await Expect(entries).ToHaveCountAsync(before + 1);
         await Expect(Detail.Locator("form[data-action]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Waits until the service worker controls the page: its shell is cached by then (it caches it to install).</summary>
+    public Task WaitUntilReadyOfflineAsync() =>
+        Page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+
+    /// <summary>The phone loses its signal: the connection to the web is cut, and the browser knows it is offline.</summary>
+    public async Task GoOfflineAsync(NetworkSwitch network)
+    {
+        AnnounceServerDown();
+        Announce("ERR_INTERNET_DISCONNECTED", "the page tries the network while the phone is offline");
+        network.Cut();
+        await Context.SetOfflineAsync(true);
+        await Expect(LiveState).ToHaveAttributeAsync("data-state", "offline");
+    }
+
+    public async Task GoOnlineAsync(NetworkSwitch network)
+    {
+        network.Restore();
+        await Context.SetOfflineAsync(false);
     }
 
     /// <summary>Marks the page so that <see cref="WasReloadedAsync"/> can tell whether it was loaded again since.</summary>

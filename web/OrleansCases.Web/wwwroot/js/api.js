@@ -1,6 +1,7 @@
 // The HTTP API of docs/design.md section 4: JSON in and out, the antiforgery header on every change,
 // problem details turned into an ApiError the views can explain in the user's language.
 import { t } from './i18n.js';
+import { forgetSavedCases } from './saved-cases.js';
 import { statusLabel } from './ui.js';
 
 let xsrfToken = null;
@@ -47,6 +48,8 @@ export let onUnauthorized = () => {};
 export function setUnauthorizedHandler(handler) { onUnauthorized = handler; }
 
 async function send(method, path, body, retried = false) {
+  // A page started offline has no token yet: fetch one before its first change rather than be refused for it.
+  if (method !== 'GET' && !xsrfToken && path !== '/api/auth/login') await refreshAntiforgery();
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && xsrfToken) headers['X-XSRF-TOKEN'] = xsrfToken;
@@ -84,12 +87,25 @@ export async function refreshAntiforgery() {
 
 // Whether this browser may hold a session, so that a first visit does not ask /api/me only to get a 401
 // (which the browser reports as a console error). The session cookie itself is HttpOnly.
+// The user is kept too (their id, name, role and region, nothing secret), so that a page reloaded offline opens their
+// portal, with the cases they last saw and their outbox, rather than the sign-in form.
 const SESSION_HINT = 'orleanscases.signedIn';
-export const forgetSession = () => localStorage.removeItem(SESSION_HINT);
+const SIGNED_IN_USER = 'orleanscases.user';
+
+export function forgetSession() {
+  localStorage.removeItem(SESSION_HINT);
+  localStorage.removeItem(SIGNED_IN_USER);
+  forgetSavedCases();
+}
+
+function remember(user) {
+  localStorage.setItem(SESSION_HINT, '1');
+  localStorage.setItem(SIGNED_IN_USER, JSON.stringify(user));
+}
 
 export async function signIn(username, password) {
   const user = await send('POST', '/api/auth/login', { username, password });
-  localStorage.setItem(SESSION_HINT, '1');
+  remember(user);
   await refreshAntiforgery();
   return user;
 }
@@ -99,13 +115,15 @@ export async function signOut() {
   try { await send('POST', '/api/auth/logout'); } finally { xsrfToken = null; }
 }
 
-/** The signed-in user, or null without a session. */
+/** The signed-in user, or null without a session; offline, the user last signed in here (their session is checked once online). */
 export async function currentUser() {
   if (!localStorage.getItem(SESSION_HINT)) return null;
   let response;
   try {
     response = await fetch('/api/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   } catch {
+    const known = JSON.parse(localStorage.getItem(SIGNED_IN_USER));
+    if (known) return known;
     throw new OfflineError();
   }
   if (response.status === 401) {
@@ -114,31 +132,7 @@ export async function currentUser() {
   }
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
   const user = await response.json();
+  remember(user);
   await refreshAntiforgery();
   return user;
-}
-
-/**
- * A command on a case. A 503 may or may not have applied, so it is retried with the same commandId,
- * which the server answers exactly as the first time.
- */
-export async function act(caseId, action, fields, expectedVersion) {
-  const body = { ...fields, expectedVersion, commandId: crypto.randomUUID() };
-  return withRetry(() => post(`/api/cases/${encodeURIComponent(caseId)}/actions/${action}`, body));
-}
-
-export async function createCase(fields) {
-  const body = { ...fields, commandId: crypto.randomUUID() };
-  return withRetry(() => post('/api/cases', body));
-}
-
-async function withRetry(call) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 503 || attempt >= 3) throw error;
-      await new Promise(resolve => setTimeout(resolve, 1000 * 2 ** attempt));
-    }
-  }
 }

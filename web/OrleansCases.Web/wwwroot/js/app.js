@@ -3,6 +3,9 @@ import { ApiError, currentUser, get, setUnauthorizedHandler, signIn, signOut } f
 import { clusterView } from './admin.js';
 import { LANGUAGES, formatTime, setLanguage, startI18n, t, useLanguageOf } from './i18n.js';
 import { Live } from './live.js';
+import { Outbox } from './outbox.js';
+import { OutboxPanel, describeCommand } from './outbox-panel.js';
+import { keepCasesSaved, restoreSavedCases } from './saved-cases.js';
 import { CaseStore } from './store.js';
 import { clearToasts, h, keepFocusedControlInView, priorityLabel, statusLabel, toast } from './ui.js';
 import { DetailView, ListPanel, People, createForm, eventLog, questionOf } from './views.js';
@@ -68,6 +71,8 @@ async function endSession() {
   const ending = session;
   session = null;
   ending?.cluster?.stop();
+  ending?.outbox.stop();
+  ending?.stopSaving();
   if (ending) await ending.live.stop().catch(() => {});
   clearToasts();
 }
@@ -125,17 +130,31 @@ async function startPortal(me) {
   await endSession();
   await useLanguageOf(me.id);
   const store = new CaseStore();
-  const current = { me, store };
+  await restoreSavedCases(store, me.id);
+  const current = { me, store, stopSaving: keepCasesSaved(store, me.id) };
   const live = new Live({
     onEvent: event => onEvent(current, event),
     onReload: () => reloadLists(current),
-    onState: (state, lastUpdate) => showState(state, lastUpdate),
+    onState: (state, lastUpdate) => {
+      showState(state, lastUpdate);
+      // The way to the server is back: what waits goes now.
+      if (state === 'connected') current.outbox.flush();
+    },
     onWatched: found => { if (session === current) current.detail.show(found); },
   });
   current.live = live;
   current.panels = panelsFor(me, store, live);
   current.people = new People(me);
-  current.detail = new DetailView(store, live, current.people);
+  current.outbox = new Outbox(me, {
+    onSent: (result, entry, awaited) => {
+      store.put(result);
+      if (!awaited && session === current) toast(t('outbox.sent', { what: describeCommand(entry) }), { caseId: result.id });
+    },
+    onRefused: entry => {
+      if (session === current) toast(t('outbox.refusedToast', { what: describeCommand(entry) }), { warn: true });
+    },
+  });
+  current.detail = new DetailView(store, live, current.people, current.outbox);
   current.log = me.role === 'admin' ? eventLog() : null;
   current.cluster = me.role === 'admin' ? clusterView() : null;
   current.fetching = new Set();
@@ -149,13 +168,15 @@ async function startPortal(me) {
   $('bar').hidden = false;
   keepFocusedControlInView();
   const lists = h('div', { id: 'lists', class: 'grid' },
-    me.role === 'asha' || me.role === 'chw' ? createForm(store, current.people, me) : null,
+    new OutboxPanel(current.outbox).element,
+    me.role === 'asha' || me.role === 'chw' ? createForm(current.people, me, current.outbox) : null,
     current.panels.map(p => p.element),
     current.log?.element,
     current.cluster?.element);
   $('portal').replaceChildren(h('h1', { class: 'visually-hidden', id: 'portal-title' }, t('app.portalTitle', { name: me.name })), current.detail.element, lists);
   $('portal').hidden = false;
 
+  await current.outbox.start();
   await reloadLists(current).catch(() => {});
   if (session !== current) return;
   await route();
@@ -238,6 +259,9 @@ for (const select of document.querySelectorAll('select.language')) {
     if (session) await startPortal(session.me);
   });
 }
+
+// The service worker keeps the shell for offline use (sw.js). Without one the portal works, only not offline.
+navigator.serviceWorker?.register('/sw.js').catch(() => {});
 
 await startI18n();
 try {

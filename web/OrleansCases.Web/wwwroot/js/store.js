@@ -24,7 +24,8 @@ export class CaseStore {
     const known = this.cases.get(record.id);
     // An event tells the status but not the patient: a read of the same version fills in the rest.
     if (known && (known.version > record.version || (known.version === record.version && !known.incomplete))) return false;
-    this.cases.set(record.id, { ...known, ...record, incomplete: false });
+    // detailVersion: the version whose history and allowed actions the record holds (a case page offline needs them).
+    this.cases.set(record.id, { ...known, ...record, incomplete: false, ...(record.history ? { detailVersion: record.version } : {}) });
     this.notify(record.id);
     return true;
   }

@@ -1,6 +1,6 @@
 // The pieces the role portals are made of: a case list, the create form, the case detail with its actions,
 // and the admin's event log. Every word comes from the catalogs (i18n.js).
-import { ApiError, act, createCase, get } from './api.js';
+import { ApiError, OfflineError, get } from './api.js';
 import { formatTime, t } from './i18n.js';
 import { PRIORITIES, STATUSES, actionLabel, h, priorityBadge, priorityLabel, statusBadge, statusLabel, toast } from './ui.js';
 import { clearErrors, showErrors, validate } from './forms.js';
@@ -143,7 +143,10 @@ export class ListPanel {
       this.next = page.nextCursor ?? null;
       this.render();
     } catch (error) {
-      if (request === this.requests) this.error.textContent = t('list.failed', { error: error.message });
+      if (request !== this.requests) throw error;
+      // Offline the list shows what this phone saved (saved-cases.js), and says so.
+      this.error.textContent = error instanceof OfflineError ? t('list.offline') : t('list.failed', { error: error.message });
+      if (error instanceof OfflineError) this.render();
       throw error;
     }
   }
@@ -188,9 +191,10 @@ export class ListPanel {
 
 /**
  * Creates a case for an ASHA or CHW, and in the same step sends it to a doctor (the review queue, or one the
- * worker picks): the field's usual flow in one form. "Save only" keeps it open to send later.
+ * worker picks): the field's usual flow in one form. "Save only" keeps it open to send later. Without network both
+ * go to the outbox, to be sent once it is back.
  */
-export function createForm(store, people, me) {
+export function createForm(people, me, outbox) {
   const send = h('select', { id: 'new-send-to', name: 'sendTo' },
     h('option', { value: '' }, t('create.anyDoctor')));
   people.cliniciansOf(me.region).then(
@@ -210,16 +214,15 @@ export function createForm(store, people, me) {
       const buttons = form.querySelectorAll('button[type=submit]');
       for (const button of buttons) button.disabled = true;
       try {
-        const created = await createCase(fields);
-        store.put(created);
-        let sent = null;
-        if (andSend) {
-          const assignTo = String(data.get('sendTo') ?? '');
-          sent = await act(created.id, 'forward', assignTo ? { assignTo } : {}, created.version);
-          store.put(sent);
-        }
+        const assignTo = String(data.get('sendTo') ?? '');
+        const answer = await outbox.createCase(fields, andSend ? (assignTo ? { assignTo } : {}) : null);
         form.reset();
-        toast(sent ? t('create.sent', { patient: created.patientRef }) : t('create.saved', { patient: created.patientRef }), { caseId: created.id });
+        const patient = fields.patientRef;
+        if (answer.queued || answer.forwarded?.queued) {
+          toast(t('outbox.queuedCreate', { patient }), { warn: true });
+        } else {
+          toast(t(andSend ? 'create.sent' : 'create.saved', { patient }), { caseId: answer.created.id });
+        }
       } catch (e) {
         showErrors(form, e);
       } finally {
@@ -280,15 +283,26 @@ const ACTION_FIELDS = {
 
 /** One case with its history and the caller's actions; follows the case live while open. */
 export class DetailView {
-  constructor(store, live, people) {
+  constructor(store, live, people, outbox) {
     this.store = store;
     this.live = live;
     this.people = people;
+    this.outbox = outbox;
     this.me = people.me;
     this.element = h('section', { class: 'card detail', 'aria-labelledby': 'detail-title', hidden: true });
     store.subscribe(caseId => {
       if (this.current && caseId === this.current.id && store.version(caseId) > this.current.version) this.refresh();
     });
+    outbox.subscribe(() => this.showPending());
+  }
+
+  /** The actions on this case waiting in the outbox: the page shows the case as the server has it, and these apart. */
+  showPending() {
+    if (!this.pendingSlot?.isConnected) return;
+    const pending = this.outbox.pendingFor(this.current.id);
+    this.pendingSlot.replaceChildren(...(pending.length
+      ? [h('p', { class: 'pending' }, t('outbox.pendingHere', { actions: pending.map(e => actionLabel(e.action)).join(', ') }))]
+      : []));
   }
 
   async open(id) {
@@ -300,6 +314,13 @@ export class DetailView {
       const watched = await this.live.watch(id).catch(() => null);
       this.show(watched ?? await get(`/api/cases/${encodeURIComponent(id)}`));
     } catch (error) {
+      // Offline: the case as this phone last saw it whole; an action on it goes to the outbox.
+      const known = this.store.get(id);
+      if (error instanceof OfflineError && known?.detailVersion === known.version) {
+        this.show(known);
+        this.element.querySelector('#detail-title')?.focus();
+        return;
+      }
       this.current = null;
       this.element.replaceChildren(
         h('h2', { id: 'detail-title', tabindex: '-1' }, t('detail.unavailable')),
@@ -359,6 +380,7 @@ export class DetailView {
       h('h3', {}, t('detail.summary')),
       h('p', { class: 'summary' }, c.summary),
       c.status === 'NeedsInfo' && questionOf(c) ? this.question(questionOf(c)) : null,
+      this.pendingSlot = h('div', { role: 'status' }),
       h('h3', {}, t('detail.actions')),
       c.allowedActions.length
         ? h('div', { class: 'actions' }, c.allowedActions.map(action =>
@@ -374,6 +396,7 @@ export class DetailView {
         entry.note ? h('div', { class: 'summary muted' }, entry.note) : null))),
       this.backButton(),
     ].filter(Boolean));
+    this.showPending();
     if (openForm) {
       this.keepForm(openForm, found);
       typing?.focus();
@@ -464,10 +487,14 @@ export class DetailView {
   }
 
   async run(action, body, form) {
-    const { id, version } = this.current;
+    const { id, version, patientRef } = this.current;
     try {
-      const updated = await act(id, action, body, version);
+      const updated = await this.outbox.act(id, patientRef, action, body, version);
       this.actionSlot.replaceChildren();
+      if (updated.queued) {
+        toast(t('outbox.queuedAction', { action: actionLabel(action), patient: patientRef }), { warn: true });
+        return;
+      }
       this.show(updated);
       toast(t('detail.done', { action: actionLabel(action), patient: updated.patientRef, status: statusLabel(updated.status) }));
     } catch (e) {
