@@ -59,8 +59,20 @@ public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry,
         // would receive its events); the second sees every change sent before the join, and later ones arrive live.
         var grain = cluster.GetGrain<ICaseGrain>(caseId);
         _ = await grain.GetAsync(user) ?? throw new HubException(NotReadable);
-        await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        // The registry learns of the watch before SignalR (and forgets it after, below): in between, the bridge leaves
+        // the connection out of a case send that it is not in yet, which costs nothing, where the other order would
+        // send an event twice to a connection that another group reaches too.
         registry.Watch(Context.ConnectionId, caseId);
+        try
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        }
+        catch
+        {
+            registry.Unwatch(Context.ConnectionId, caseId);
+            throw;
+        }
+
         if (await grain.GetAsync(user) is not { } view)
         {
             await UnwatchCase(caseId);
@@ -74,8 +86,8 @@ public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry,
     {
         if (CaseIds.IsWellFormed(caseId))
         {
-            registry.Unwatch(Context.ConnectionId, caseId);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+            registry.Unwatch(Context.ConnectionId, caseId);
         }
     }
 }

@@ -7,7 +7,10 @@ namespace OrleansCases.Web.Live;
 /// which cases it watches. SignalR sends to each group named in a send, so a connection in two of an event's groups
 /// would get it twice; the bridge asks this registry which connections a group send can leave out because another
 /// of the event's groups already reaches them (<see cref="Overlaps"/>). A connection is registered only once it is
-/// in its groups, and unregistered before it leaves them, so what the registry says is never more than SignalR has.
+/// in its groups, and unregistered before it leaves them, so what the registry says is never more than SignalR has: a
+/// send then never leaves out a connection that no other group reaches. Watches are the other way round (the hub
+/// records one before joining the case's group and forgets it after leaving): they only ever leave a connection out of
+/// the case's own group, so knowing more than SignalR costs nothing, and knowing less would send an event twice.
 /// </summary>
 public sealed class ConnectionRegistry
 {
@@ -66,7 +69,7 @@ public sealed class ConnectionRegistry
         }
     }
 
-    /// <summary>A registered connection has joined the group of <paramref name="caseId"/>.</summary>
+    /// <summary>A registered connection is about to join the group of <paramref name="caseId"/>.</summary>
     public void Watch(string connectionId, string caseId)
     {
         lock (_gate)
@@ -85,7 +88,7 @@ public sealed class ConnectionRegistry
         }
     }
 
-    /// <summary>A connection is about to leave the group of <paramref name="caseId"/>.</summary>
+    /// <summary>A connection has left the group of <paramref name="caseId"/>, or did not get into it.</summary>
     public void Unwatch(string connectionId, string caseId)
     {
         lock (_gate)
