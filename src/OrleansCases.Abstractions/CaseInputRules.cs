@@ -20,7 +20,7 @@ public static partial class CaseInputRules
         ArgumentNullException.ThrowIfNull(command);
         var errors = new ErrorList();
         CheckCommandId(errors, command.CommandId);
-        if (!PatientRefPattern().IsMatch(command.PatientRef ?? ""))
+        if (!IsPatientRef(command.PatientRef))
         {
             errors.Add("patientRef", $"must be 1 to {PatientRefMaxLength} letters, digits, '-' or '_'.");
         }
@@ -104,6 +104,9 @@ public static partial class CaseInputRules
             errors.Add(name, $"is required by '{WireName.Of(action)}'.");
         }
     }
+
+    /// <summary>Whether <paramref name="text"/> has the shape of a patient reference (also what a patient search takes).</summary>
+    public static bool IsPatientRef(string? text) => PatientRefPattern().IsMatch(text ?? "");
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex PatientRefPattern();

@@ -16,4 +16,10 @@ public enum CaseListView
 
     /// <summary>Cases assigned to one user.</summary>
     [JsonStringEnumMemberName("assigned")] Assignee,
+
+    /// <summary>
+    /// A search: the region's cases whose patient reference starts with <see cref="CaseListQuery.Patient"/> (any case),
+    /// ordered by reference, then by case id; with <see cref="CaseListQuery.UserId"/>, only that owner's.
+    /// </summary>
+    [JsonStringEnumMemberName("patient")] Patient,
 }

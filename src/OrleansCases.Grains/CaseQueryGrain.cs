@@ -21,7 +21,7 @@ public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
         ArgumentException.ThrowIfNullOrEmpty(query.Region);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, CaseListQuery.MaxLimit);
-        var prefix = RowKeys.ListPrefix(query.View, query.UserId);
+        var prefix = RowKeys.PrefixOf(query);
         if (query.After is { } after && !after.StartsWith(prefix, StringComparison.Ordinal))
         {
             throw new ArgumentException("The cursor belongs to another list.", nameof(query));
@@ -65,6 +65,11 @@ public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
         if (query.Priority is { } priority)
         {
             filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"Priority eq {priority.ToString()}"));
+        }
+
+        if (query is { View: CaseListView.Patient, UserId: { } owner })
+        {
+            filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"OwnerId eq {owner}"));
         }
 
         var items = new List<CaseRecord>(query.Limit);

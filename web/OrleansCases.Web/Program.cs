@@ -29,13 +29,17 @@ app.UseRejectedRequestCounting();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebMetrics();
+// "/" becomes /index.html before routing matches it; the portal's files are endpoints (MapStaticAssets below).
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseConcurrencyGate();
 
+// The portal's files, compressed at build (gzip and Brotli, chosen by Accept-Encoding), with ETags; the fingerprinted
+// names of its scripts (index.html) are cached for a year.
+app.MapStaticAssets();
 app.MapCasesHealth();
 app.MapAuthApi();
 app.MapCasesApi();

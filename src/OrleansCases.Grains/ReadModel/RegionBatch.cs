@@ -16,8 +16,8 @@ public sealed class RegionBatch(string region, long head, DateTimeOffset at, Fee
     /// <summary>Azure Table's limit of operations in one transaction.</summary>
     public const int MaxActions = 100;
 
-    /// <summary>The most actions one change can need (feed, history, tip, and four lists each deleted and added).</summary>
-    public const int MaxActionsPerChange = 11;
+    /// <summary>The most actions one change can need (feed, history, tip, four lists each deleted and added, the patient index).</summary>
+    public const int MaxActionsPerChange = 12;
 
     private readonly List<TableTransactionAction> _actions = [];
     private readonly List<(CaseEvent Event, CaseTip Tip)> _changes = [];
@@ -67,6 +67,8 @@ public sealed class RegionBatch(string region, long head, DateTimeOffset at, Fee
         {
             _actions.Add(new(TableTransactionActionType.Add, RegionRows.ListRow(region, key, change.Case, seq)));
         }
+
+        _actions.Add(new(TableTransactionActionType.UpsertReplace, RegionRows.ListRow(region, RowKeys.PatientRow(change.Case), change.Case, seq)));
 
         return e;
     }

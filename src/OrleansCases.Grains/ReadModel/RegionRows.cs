@@ -61,8 +61,8 @@ public static class RegionRows
         };
     }
 
-    /// <summary>A list row carries the whole case, so a page needs no further reads; status and priority are
-    /// properties of their own so a filter runs in the table service.</summary>
+    /// <summary>A list row carries the whole case, so a page needs no further reads; status, priority and owner are
+    /// properties of their own so a filter runs in the table service (the owner for an asha's patient search).</summary>
     public static TableEntity ListRow(string region, string rowKey, CaseRecord @case, long seq)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -70,6 +70,7 @@ public static class RegionRows
         {
             ["Status"] = @case.Status.ToString(),
             ["Priority"] = @case.Priority.ToString(),
+            ["OwnerId"] = @case.OwnerId,
             ["Seq"] = seq,
             ["Case"] = CaseJson.Write(@case),
         };

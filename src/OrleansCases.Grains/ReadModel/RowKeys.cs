@@ -40,8 +40,33 @@ public static class RowKeys
         _ => throw new ArgumentOutOfRangeException(nameof(view), view, null),
     };
 
+    /// <summary>The keys a query reads: its list's prefix, or for a patient search the prefix of the references sought.</summary>
+    public static string PrefixOf(CaseListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.View == CaseListView.Patient
+            ? PatientPrefix + Escape(Reference(query.Patient ?? throw new ArgumentException("A patient search needs a reference.", nameof(query))))
+            : ListPrefix(query.View, query.UserId);
+    }
+
     public static string ListRow(CaseListView view, string? userId, long seq) =>
         ListPrefix(view, userId) + Number(long.MaxValue - seq);
+
+    /// <summary>
+    /// A case's row in the patient index: its reference in upper case (a search ignores case), then its id. A case's
+    /// reference never changes, so neither does its row's key: each change replaces the row (one operation, where the
+    /// other lists delete and add). The '!' after the reference sorts below every character a reference may hold, so a
+    /// search for "P-1" finds P-1's cases first, then P-10's.
+    /// </summary>
+    public static string PatientRow(CaseRecord @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        return PatientPrefix + Escape(Reference(@case.PatientRef)) + "!" + @case.Id;
+    }
+
+    private const string PatientPrefix = "p|";
+
+    private static string Reference(string patientRef) => patientRef.ToUpperInvariant();
 
     /// <summary>The smallest key greater than every key that starts with <paramref name="prefix"/>.</summary>
     public static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

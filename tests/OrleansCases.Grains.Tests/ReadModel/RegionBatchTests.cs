@@ -13,13 +13,13 @@ public sealed class RegionBatchTests
     private static readonly DateTimeOffset _at = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Without_rows_due_to_go_a_batch_holds_nine_of_the_largest_changes_and_deletes_no_feed_row()
+    public void Without_rows_due_to_go_a_batch_holds_eight_of_the_largest_changes_and_deletes_no_feed_row()
     {
         var batch = Fill(new RegionBatch("north", 1000, _at, FeedPruning.None));
         var actions = batch.Build(new ETag("x"));
 
-        Assert.Equal(9, batch.Changes.Count);
-        Assert.Equal(RegionBatch.MaxActions, actions.Count);
+        Assert.Equal(8, batch.Changes.Count);
+        Assert.Equal(1 + (8 * RegionBatch.MaxActionsPerChange), actions.Count);
         Assert.DoesNotContain(actions, IsFeedDelete);
         Assert.Equal(0, batch.Floor);
     }
@@ -31,11 +31,11 @@ public sealed class RegionBatchTests
         var actions = batch.Build(new ETag("x"));
         var deleted = actions.Where(IsFeedDelete).Select(a => RowKeys.FeedSeq(a.Entity.RowKey));
 
-        Assert.Equal(8, batch.Changes.Count);
+        Assert.Equal(7, batch.Changes.Count);
         Assert.InRange(actions.Count, 1, RegionBatch.MaxActions);
-        Assert.Equal(Enumerable.Range(101, 9).Select(i => (long)i), deleted);
-        Assert.Equal(109, batch.Floor);
-        Assert.Equal(109L, Assert.IsType<TableEntity>(actions[0].Entity).GetInt64("Floor"));
+        Assert.Equal(Enumerable.Range(101, 8).Select(i => (long)i), deleted);
+        Assert.Equal(108, batch.Floor);
+        Assert.Equal(108L, Assert.IsType<TableEntity>(actions[0].Entity).GetInt64("Floor"));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class RegionBatchTests
     private static bool IsFeedDelete(TableTransactionAction action) =>
         action.ActionType == TableTransactionActionType.Delete && action.Entity.RowKey.StartsWith(RowKeys.FeedPrefix, StringComparison.Ordinal);
 
-    /// <summary>Adds changes of 11 actions each (feed, history, tip, four list rows deleted and four added) while they fit.</summary>
+    /// <summary>Adds changes of 12 actions each (feed, history, tip, four list rows deleted and four added, the patient row) while they fit.</summary>
     private static RegionBatch Fill(RegionBatch batch)
     {
         for (var i = 0; ; i++)

@@ -39,7 +39,7 @@ public sealed class WireNameTests
     {
         Assert.Equal(["routine", "urgent", "emergency"], WireName.All<CasePriority>());
         Assert.Equal(["asha", "chw", "clinician", "admin"], WireName.All<UserRole>());
-        Assert.Equal(["region", "mine", "queue", "assigned"], WireName.All<CaseListView>());
+        Assert.Equal(["region", "mine", "queue", "assigned", "patient"], WireName.All<CaseListView>());
         Assert.Equal(
             ["Open", "ForwardedToClinician", "UnderReview", "NeedsInfo", "Referred", "Completed", "Cancelled"],
             WireName.All<CaseStatus>());

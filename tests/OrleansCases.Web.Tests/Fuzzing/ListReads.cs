@@ -88,7 +88,7 @@ public sealed class ListReads(CaseModel model, Breaks breaks, FuzzStats stats)
         }
 
         var query = parsed.Query!;
-        return query.After is { } after && !after.StartsWith(RowKeys.ListPrefix(query.View, query.UserId), StringComparison.Ordinal)
+        return query.After is { } after && !after.StartsWith(RowKeys.PrefixOf(query), StringComparison.Ordinal)
             ? (Expectation.Invalid("cursor of another list", ["cursor"]), null)
             : (Expectation.Status(200, "list"), query);
     }
@@ -173,7 +173,8 @@ public sealed class ListReads(CaseModel model, Breaks breaks, FuzzStats stats)
     /// <summary>A cursor as the API makes them, for any list and position, or just past a list's prefix.</summary>
     private string Crafted(int pick)
     {
-        var views = Enum.GetValues<CaseListView>();
+        // The patient search's keys are references, not positions (its own tests, PatientSearchApiTests, cover it).
+        var views = Enum.GetValues<CaseListView>().Where(v => v != CaseListView.Patient).ToArray();
         var view = views[pick % views.Length];
         var user = FuzzCallers.UserAt(pick / 5).Id;
         var top = CaseModel.Regions.Max(model.Head) + 3;

@@ -260,7 +260,7 @@ public sealed partial class PortalUser : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex("P-[0-9a-f]{10}")]
+    [GeneratedRegex("P-[0-9a-f]{10}", RegexOptions.IgnoreCase)] // SearchTests creates one in lower case
     private static partial Regex PatientRef();
 
     [GeneratedRegex("[A-Za-z]{2,}")]

@@ -12,4 +12,5 @@ public sealed record ListParameters(
     [FromQuery(Name = "priority")] string? Priority,
     [FromQuery(Name = "region")] string? Region,
     [FromQuery(Name = "limit")] string? Limit,
-    [FromQuery(Name = "cursor")] string? Cursor);
+    [FromQuery(Name = "cursor")] string? Cursor,
+    [FromQuery(Name = "patient")] string? Patient = null);

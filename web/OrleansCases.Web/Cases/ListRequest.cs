@@ -6,7 +6,8 @@ namespace OrleansCases.Web.Cases;
 
 /// <summary>
 /// GET /api/cases's query string, checked: which list a caller may read (an asha only her own cases; admins name
-/// the region) and well-formed filters, limit and cursor.
+/// the region) and well-formed filters, limit and cursor. <c>patient=</c> searches by patient reference (a prefix, in
+/// any case) among the cases the caller may read (docs/design.md section 3): an asha's own, a region's for the others.
 /// </summary>
 public sealed record ListRequest(CaseListQuery? Query, ProblemHttpResult? Error)
 {
@@ -17,9 +18,18 @@ public sealed record ListRequest(CaseListQuery? Query, ProblemHttpResult? Error)
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(parameters);
-        var (view, status, priority, region, limit, cursor) = parameters;
+        var (view, status, priority, region, limit, cursor, patient) = parameters;
         var errors = new Dictionary<string, string[]>();
-        var listView = view is null ? DefaultView(caller.Role) : Named<CaseListView>(view, "view", errors);
+        var listView = view is null ? (patient is null ? DefaultView(caller.Role) : CaseListView.Patient) : Named<CaseListView>(view, "view", errors);
+        if (listView == CaseListView.Patient && !CaseInputRules.IsPatientRef(patient))
+        {
+            errors["patient"] = [$"a patient search needs 1 to {CaseInputRules.PatientRefMaxLength} letters, digits, '-' or '_' of a patient reference."];
+        }
+        else if (listView is not (null or CaseListView.Patient) && patient is not null)
+        {
+            errors["patient"] = ["searches cases by patient: only with view=patient, or with no view."];
+        }
+
         var statusFilter = Named<CaseStatus>(status, "status", errors);
         var priorityFilter = Named<CasePriority>(priority, "priority", errors);
         if (!QueryLimit.TryRead(limit, 1, CaseListQuery.MaxLimit, out var take))
@@ -60,14 +70,17 @@ public sealed record ListRequest(CaseListQuery? Query, ProblemHttpResult? Error)
             return new(null, Problems.Forbidden($"A {WireName.Of(caller.Role)} cannot read the '{WireName.Of(listView.Value)}' list."));
         }
 
+        // A patient search finds only what the caller may read: an asha her own cases, everyone else the region's.
+        var searchOwner = listView == CaseListView.Patient && caller.Role != UserRole.Asha ? null : caller.Id;
         return new(new CaseListQuery(
             Region: listRegion!,
             View: listView.Value,
-            UserId: caller.Id,
+            UserId: searchOwner,
             Status: statusFilter,
             Priority: priorityFilter,
             Limit: take ?? DefaultLimit,
-            After: after), null);
+            After: after,
+            Patient: listView == CaseListView.Patient ? patient : null), null);
     }
 
     /// <summary>The value a query parameter names, null when absent; an unknown name is an error for its parameter.</summary>
@@ -102,6 +115,7 @@ public sealed record ListRequest(CaseListQuery? Query, ProblemHttpResult? Error)
         (UserRole.Chw, CaseListView.Owner or CaseListView.Region or CaseListView.Queue) => true,
         (UserRole.Clinician, CaseListView.Region or CaseListView.Queue or CaseListView.Assignee) => true,
         (UserRole.Admin, CaseListView.Region or CaseListView.Queue) => true,
+        (_, CaseListView.Patient) => true,
         _ => false,
     };
 }

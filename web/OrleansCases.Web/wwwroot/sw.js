@@ -10,17 +10,30 @@ const { NetworkFirst } = workbox.strategies;
 
 const SHELL_CACHE = 'orleanscases-shell';
 
-// Everything the page loads before its first API call; a test reloads the page offline to prove the list whole.
-const SHELL = [
-  '/', '/favicon.svg', '/manifest.webmanifest', '/icons/icon-192.png', '/css/portal.css',
-  '/lib/i18next.min.js', '/lib/signalr.min.js', '/lib/idb.umd.js',
+// Everything the page loads before its first API call; a test reloads the page offline to prove the list whole. The
+// scripts have fingerprinted names (index.html), so they are read from the index.html being cached: the files it names
+// and the modules of its import map. These are the rest, found at run time: the stylesheet's fonts, i18next's catalogs.
+const UNNAMED = [
   '/lib/fonts/noto-sans-devanagari-devanagari-400-normal.woff2', '/lib/fonts/noto-sans-devanagari-devanagari-700-normal.woff2',
   '/locales/en.json', '/locales/hi.json', '/locales/mr.json',
-  ...['admin', 'api', 'app', 'db', 'forms', 'i18n', 'live', 'outbox', 'outbox-panel', 'saved-cases', 'store', 'ui', 'views'].map(m => `/js/${m}.js`),
 ];
 
+const warmShell = async () => {
+  const cache = await caches.open(SHELL_CACHE);
+  const page = await fetch('/', { cache: 'no-cache' });
+  if (!page.ok) throw new Error(`The portal answered ${page.status}.`);
+  const html = await page.clone().text();
+  const named = [...html.matchAll(/\s(?:src|href)="([^"#]+)"/g)].map(m => m[1]);
+  const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html);
+  const modules = Object.values(importMap ? JSON.parse(importMap[1]).imports ?? {} : {}).filter(url => /^(\.\/|\/)?js\//.test(url));
+  const paths = new Set([...UNNAMED, ...named, ...modules].map(url => new URL(url, self.location.origin).pathname));
+  paths.delete('/');
+  await cache.addAll([...paths]);
+  await cache.put('/', page);
+};
+
 self.addEventListener('install', event => {
-  event.waitUntil(caches.open(SHELL_CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(warmShell().then(() => self.skipWaiting()));
 });
 workbox.core.clientsClaim();
 

@@ -8,7 +8,7 @@ import { OutboxPanel, describeCommand } from './outbox-panel.js';
 import { keepCasesSaved, restoreSavedCases } from './saved-cases.js';
 import { CaseStore } from './store.js';
 import { clearToasts, h, keepFocusedControlInView, priorityLabel, statusLabel, toast } from './ui.js';
-import { DetailView, ListPanel, People, createForm, eventLog, questionOf } from './views.js';
+import { DetailView, ListPanel, People, createForm, eventLog, patientSearch, questionOf } from './views.js';
 
 const REGIONS = ['north', 'south'];
 const $ = id => document.getElementById(id);
@@ -171,6 +171,7 @@ async function startPortal(me) {
     new OutboxPanel(current.outbox).element,
     me.role === 'asha' || me.role === 'chw' ? createForm(current.people, me, current.outbox) : null,
     current.panels.map(p => p.element),
+    patientSearch(store, live, me, REGIONS),
     current.log?.element,
     current.cluster?.element);
   $('portal').replaceChildren(h('h1', { class: 'visually-hidden', id: 'portal-title' }, t('app.portalTitle', { name: me.name })), current.detail.element, lists);
@@ -260,8 +261,11 @@ for (const select of document.querySelectorAll('select.language')) {
   });
 }
 
-// The service worker keeps the shell for offline use (sw.js). Without one the portal works, only not offline.
-navigator.serviceWorker?.register('/sw.js').catch(() => {});
+// The service worker keeps the shell for offline use (sw.js); registered once the page has loaded, so that its
+// caching of the whole shell does not compete with the first load. Without one the portal works, only not offline.
+const registerServiceWorker = () => navigator.serviceWorker?.register('/sw.js').catch(() => {});
+if (document.readyState === 'complete') registerServiceWorker();
+else window.addEventListener('load', registerServiceWorker);
 
 await startI18n();
 try {

@@ -54,8 +54,8 @@ export class Outbox {
 
   /**
    * Creates a case, and with `forward` sends it on as well (the fields of a forward action). Answers
-   * { created, forwarded } as the server did, or { queued: true } when it could not be sent now; throws the
-   * server's refusal (ApiError) when it was refused at once.
+   * { created, forwarded } as the server did, { queued: true } when it could not be sent now, or
+   * { sentElsewhere: true } when another tab sent it; throws the server's refusal (ApiError) when it was refused at once.
    */
   async createCase(fields, forward = null) {
     const db = await open();
@@ -75,12 +75,12 @@ export class Outbox {
     await this.reload();
     this.flush();
     const [created, forwarded] = await Promise.all(outcomes);
-    return created.queued ? { queued: true } : { created, forwarded };
+    return created.queued || created.sentElsewhere ? created : { created, forwarded };
   }
 
   /**
    * An action on a case at `version` (the one the page shows); actions already waiting on the case come first, so
-   * this one expects the version they will have made. Answers the updated case, or { queued: true }.
+   * this one expects the version they will have made. Answers the updated case, { queued: true } or { sentElsewhere: true }.
    */
   async act(caseId, patientRef, action, fields, version) {
     const expectedVersion = version + this.pendingFor(caseId).length;
@@ -145,6 +145,10 @@ export class Outbox {
       const entry = this.entries.find(e => e.state === 'waiting');
       if (!entry) {
         this.retryMs = RETRY_MS;
+        // Another tab held the lock and sent what this one awaits: the live events bring its result.
+        for (const [key, waiter] of this.waiters) {
+          if (!this.entries.some(e => e.key === key)) { this.waiters.delete(key); waiter.resolve({ sentElsewhere: true }); }
+        }
         return;
       }
       let result;

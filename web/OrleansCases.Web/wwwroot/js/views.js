@@ -9,6 +9,8 @@ const LIST_LIMIT = 50;
 // The review queue is worked emergency first, then urgent, then routine; within each, the longest waiting first.
 const URGENCY = { emergency: 0, urgent: 1, routine: 2 };
 
+const CLOSED = ['Completed', 'Cancelled'];
+
 /** The history entry of the doctor's latest question, on a case read with its history. */
 export const questionOf = found => found?.history?.findLast(entry => entry.action === 'request-info' && entry.note) ?? null;
 
@@ -195,6 +197,7 @@ export class ListPanel {
  * go to the outbox, to be sent once it is back.
  */
 export function createForm(people, me, outbox) {
+  const duplicate = h('p', { class: 'changed', id: 'new-duplicate', role: 'alert', hidden: true });
   const send = h('select', { id: 'new-send-to', name: 'sendTo' },
     h('option', { value: '' }, t('create.anyDoctor')));
   people.cliniciansOf(me.region).then(
@@ -214,13 +217,26 @@ export function createForm(people, me, outbox) {
       const buttons = form.querySelectorAll('button[type=submit]');
       for (const button of buttons) button.disabled = true;
       try {
+        // A second open case for the same patient is usually a mistake: say so once, and create it on a second press.
+        if (form.dataset.warnedFor !== fields.patientRef.toUpperCase()) {
+          const open = await openCasesOf(fields.patientRef);
+          if (open.length) {
+            form.dataset.warnedFor = fields.patientRef.toUpperCase();
+            duplicate.replaceChildren(
+              t('create.duplicate', { patient: open[0].patientRef, status: statusLabel(open[0].status) }), ' ',
+              h('button', { type: 'button', class: 'secondary', onclick: () => { location.hash = `#/case/${encodeURIComponent(open[0].id)}`; } }, t('create.openExisting')));
+            duplicate.hidden = false;
+            return;
+          }
+        }
         const assignTo = String(data.get('sendTo') ?? '');
         const answer = await outbox.createCase(fields, andSend ? (assignTo ? { assignTo } : {}) : null);
         form.reset();
+        clearDuplicate();
         const patient = fields.patientRef;
         if (answer.queued || answer.forwarded?.queued) {
           toast(t('outbox.queuedCreate', { patient }), { warn: true });
-        } else {
+        } else if (answer.created) {
           toast(t(andSend ? 'create.sent' : 'create.saved', { patient }), { caseId: answer.created.id });
         }
       } catch (e) {
@@ -230,10 +246,9 @@ export function createForm(people, me, outbox) {
       }
     },
   },
-    field('new-patient', t('create.patient'), h('input', {
-      id: 'new-patient', name: 'patientRef', required: true, maxlength: 64, pattern: '[A-Za-z0-9_\\-]+',
-      'data-pattern-message': 'form.patientPattern', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false',
-    }), t('create.patientHint')),
+    field('new-patient', t('create.patient'), patientInput('new-patient', 'patientRef', { oninput: () => clearDuplicate() }),
+      t('create.patientHint')),
+    duplicate,
     field('new-summary', t('create.summary'), h('textarea', { id: 'new-summary', name: 'summary', required: true, maxlength: 2000 })),
     field('new-priority', t('create.priority'), h('select', { id: 'new-priority', name: 'priority' },
       PRIORITIES.map(p => h('option', { value: p }, priorityLabel(p))))),
@@ -242,6 +257,11 @@ export function createForm(people, me, outbox) {
     h('div', { class: 'actions' },
       h('button', { type: 'submit', value: 'send' }, t('create.submitAndSend')),
       h('button', { type: 'submit', value: 'save', class: 'secondary' }, t('create.submitOnly'))));
+  function clearDuplicate() {
+    delete form.dataset.warnedFor;
+    duplicate.hidden = true;
+    duplicate.replaceChildren();
+  }
   // On a phone the form starts folded, so the worker's own cases are on the first screen; one tap opens it.
   form.id = 'create-form';
   form.hidden = !matchMedia('(min-width: 48rem)').matches;
@@ -255,6 +275,52 @@ export function createForm(people, me, outbox) {
   }, t('create.title'), h('span', { class: 'sign', 'aria-hidden': 'true' }));
   return h('section', { class: 'card', 'aria-labelledby': 'create-title' }, h('h2', { id: 'create-title' }, toggle), form);
 }
+
+/** The open cases of exactly this patient that the caller may read; none when the search cannot be made (offline). */
+async function openCasesOf(patientRef) {
+  try {
+    const page = await get(`/api/cases?${new URLSearchParams({ view: 'patient', patient: patientRef, limit: 20 })}`);
+    return page.items.filter(c => c.patientRef.toUpperCase() === patientRef.toUpperCase() && !CLOSED.includes(c.status));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Find a patient: the cases whose patient ID starts with what was typed, among those the user may read (the server
+ * searches its read model, docs/design.md section 3), kept current live like the lists. Answers the form and the
+ * results, a list of its own (admins pick its region).
+ */
+export function patientSearch(store, live, me, regions) {
+  let sought = '';
+  const results = new ListPanel(store, live, {
+    key: 'search', title: () => t('search.results'), regions: me.role === 'admin' ? regions : undefined,
+    query: filter => ({ view: 'patient', patient: sought, ...(me.role === 'admin' ? { region: filter.region } : {}) }),
+    matches: (r, filter) => Boolean(sought) && r.patientRef.toUpperCase().startsWith(sought.toUpperCase()) &&
+      r.region === (me.role === 'admin' ? filter.region : me.region) && (me.role !== 'asha' || r.ownerId === me.id),
+  });
+  results.element.hidden = true;
+  const form = h('form', {
+    novalidate: true, role: 'search', 'aria-labelledby': 'search-title',
+    onsubmit: async event => {
+      event.preventDefault();
+      clearErrors(form);
+      if (!validate(form)) return;
+      sought = String(new FormData(form).get('patient')).trim();
+      results.element.hidden = false;
+      await results.load().catch(() => { /* Shown in the results' error line. */ });
+    },
+  },
+    field('search-patient', t('create.patient'), patientInput('search-patient', 'patient', { type: 'search' })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('search.submit'))));
+  return [h('section', { class: 'card', 'aria-labelledby': 'search-title' }, h('h2', { id: 'search-title' }, t('search.title')), form), results.element];
+}
+
+/** A patient ID: the API's shape of a reference (forms.js checks it), in capitals on a phone's keyboard. */
+const patientInput = (id, name, attributes = {}) => h('input', {
+  id, name, required: true, maxlength: 64, pattern: '[A-Za-z0-9_\\-]+', 'data-pattern-message': 'form.patientPattern',
+  autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', ...attributes,
+});
 
 /** A labelled control with its hint and the line where its error goes (forms.js fills it). */
 function field(id, label, control, hint = null) {
@@ -495,6 +561,7 @@ export class DetailView {
         toast(t('outbox.queuedAction', { action: actionLabel(action), patient: patientRef }), { warn: true });
         return;
       }
+      if (updated.sentElsewhere) return; // by another tab: its live event shows the change
       this.show(updated);
       toast(t('detail.done', { action: actionLabel(action), patient: updated.patientRef, status: statusLabel(updated.status) }));
     } catch (e) {
