@@ -53,8 +53,10 @@ public sealed class FirstLoadMeasurement(PortalFixture fixture, ITestOutputHelpe
                 await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.Commit });
                 await Expect(page.Locator("#sign-in-title")).ToHaveTextAsync(PortalCatalog.Text(language, "auth.title"), new() { Timeout = 60_000 });
                 var shown = watch.Elapsed.TotalSeconds;
-                // Fonts load when text needs them: Hindi's comes in after the first paint of the page.
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 60_000 });
+                // Fonts load when text needs them: Hindi's comes in after the first paint of the page. (Not "network
+                // idle": a page that keeps any request open would never get there, and the count needs only the files.)
+                await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 60_000 });
+                await page.EvaluateAsync("() => document.fonts.ready.then(() => document.fonts.status)");
                 var bytes = await page.EvaluateAsync<long>("""
                     () => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
                       .reduce((sum, e) => sum + e.transferSize, 0)
