@@ -16,9 +16,15 @@ public static class CaseGroups
 
     public static string Case(string caseId) => $"case:{caseId}";
 
-    /// <summary>The groups a connection of <paramref name="user"/> joins when it connects: its user's, and its role's.</summary>
-    public static IReadOnlyList<string> ForUser(UserRef user) =>
-        RoleGroupOf(user) is { } role ? [User(user.Id), role] : [User(user.Id)];
+    /// <summary>Every user of a region, whatever their role: where its presence goes (docs/design.md section 9).</summary>
+    public static string Region(string region) => $"region:{region}";
+
+    /// <summary>The groups a connection of <paramref name="user"/> joins when it connects: its user's, its role's, its region's.</summary>
+    public static IReadOnlyList<string> ForUser(UserRef user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return [User(user.Id), .. RoleGroupOf(user) is { } role ? [role] : Array.Empty<string>(), .. user.Region is { } r ? [Region(r)] : Array.Empty<string>()];
+    }
 
     /// <summary>
     /// The one role group a user's connections join (admins, a region's CHWs, a region's clinicians), or null (ASHAs).

@@ -40,4 +40,10 @@ internal static partial class GrainLog
 
     [LoggerMessage(9, LogLevel.Error, "Case {CaseId} holds {Stored} history entries for version {Version}")]
     public static partial void HistoryMismatch(ILogger logger, string caseId, int stored, int version);
+
+    [LoggerMessage(14, LogLevel.Warning, "Region {Region} could not store when its users were last seen; the next sweep tries again")]
+    public static partial void PresenceSaveFailed(ILogger logger, string region, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Debug, "Region {Region} could not call web instance {Instance} back")]
+    public static partial void ObserverFailed(ILogger logger, string region, string instance, Exception exception);
 }

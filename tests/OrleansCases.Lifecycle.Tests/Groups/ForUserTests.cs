@@ -8,20 +8,31 @@ namespace OrleansCases.Lifecycle.Tests.Groups;
 public sealed class ForUserTests
 {
     [Theory]
-    [InlineData("asha.north", new[] { "user:asha.north" })]
-    [InlineData("chw.north", new[] { "user:chw.north", "region:north:role:chw" })]
-    [InlineData("clinician.south", new[] { "user:clinician.south", "region:south:role:clinician" })]
+    [InlineData("asha.north", new[] { "user:asha.north", "region:north" })]
+    [InlineData("chw.north", new[] { "user:chw.north", "region:north:role:chw", "region:north" })]
+    [InlineData("clinician.south", new[] { "user:clinician.south", "region:south:role:clinician", "region:south" })]
     [InlineData("admin", new[] { "user:admin", "admins" })]
-    public void Each_role_joins_its_own_user_group_and_its_role_group(string userId, string[] expected)
+    public void Each_role_joins_its_own_user_group_its_role_group_and_its_region_group(string userId, string[] expected)
     {
         Assert.Equal(expected.Order(StringComparer.Ordinal), CaseGroups.ForUser(Users.ById(userId)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void An_asha_joins_no_region_group()
+    public void An_asha_joins_no_role_group_of_her_region()
     {
-        // Ashas see only their own cases; a region group would show them their colleagues' patients.
-        Assert.DoesNotContain(CaseGroups.ForUser(Users.AshaNorth), g => g.StartsWith("region:", StringComparison.Ordinal));
+        // Ashas see only their own cases; a role group would show them their colleagues' patients.
+        Assert.DoesNotContain(CaseGroups.ForUser(Users.AshaNorth), g => g.StartsWith("region:north:role:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(CaseStatus.Open, null)]
+    [InlineData(CaseStatus.ForwardedToClinician, CaseStatus.Open)]
+    [InlineData(CaseStatus.UnderReview, CaseStatus.ForwardedToClinician)]
+    [InlineData(CaseStatus.Completed, CaseStatus.UnderReview)]
+    public void No_case_event_goes_to_the_region_group_that_ashas_are_in(CaseStatus status, CaseStatus? previous)
+    {
+        // The region's group carries presence only: it holds every asha of the region.
+        Assert.DoesNotContain(CaseGroups.Region("north"), CaseGroups.ForEvent(Events.Of(status, previous, "clinician.north", "clinician2.north")));
     }
 
     [Fact]
@@ -31,6 +42,7 @@ public sealed class ForUserTests
         Assert.Equal("region:north:role:chw", CaseGroups.RegionChw("north"));
         Assert.Equal("region:north:role:clinician", CaseGroups.RegionClinician("north"));
         Assert.Equal("case:c1", CaseGroups.Case("c1"));
+        Assert.Equal("region:north", CaseGroups.Region("north"));
         Assert.Equal("admins", CaseGroups.Admins);
     }
 }

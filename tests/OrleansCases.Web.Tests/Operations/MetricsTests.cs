@@ -50,6 +50,22 @@ public sealed class MetricsTests(WebFixture fixture) : IClassFixture<WebFixture>
         Assert.Contains("region=\"north\"", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_silo_counts_presence_changes_and_users_online_by_region()
+    {
+        await using var asha = await LiveClient.ConnectAsync(fixture.A, "asha.north");
+        await using var clinician = await LiveClient.ConnectAsync(fixture.A, "clinician.north");
+        await asha.WaitForPresenceAsync("clinician.north", online: true, TimeSpan.FromSeconds(10));
+
+        var text = await ScrapeAsync(fixture.Silo.Address);
+
+        Assert.Contains("orleanscases_presence_changes_total{", text, StringComparison.Ordinal);
+        Assert.Contains("online=\"true\"", text, StringComparison.Ordinal);
+        Assert.Contains("orleanscases_presence_online{", text, StringComparison.Ordinal);
+        // Counts only: no user id in any label.
+        Assert.DoesNotContain("clinician.north", text, StringComparison.Ordinal);
+    }
+
     private static async Task<string> ScrapeAsync(Uri address)
     {
         using var http = new HttpClient { BaseAddress = address };

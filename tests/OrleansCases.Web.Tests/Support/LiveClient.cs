@@ -8,14 +8,16 @@ using Xunit;
 namespace OrleansCases.Web.Tests.Support;
 
 /// <summary>
-/// A real SignalR client (WebSockets) of one user against one web instance; it records every caseStatusUpdate and
-/// resync it receives, and lets a test await one with a timeout.
+/// A real SignalR client (WebSockets) of one user against one web instance; it records every caseStatusUpdate,
+/// presenceChanged and resync it receives, and lets a test await one with a timeout.
 /// </summary>
 public sealed class LiveClient : IAsyncDisposable
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(10);
     private readonly Channel<JsonElement> _arrivals = Channel.CreateUnbounded<JsonElement>();
     private readonly ConcurrentQueue<JsonElement> _received = new();
+    private readonly Channel<JsonElement> _presenceArrivals = Channel.CreateUnbounded<JsonElement>();
+    private readonly ConcurrentQueue<JsonElement> _presence = new();
     private readonly TaskCompletionSource<string> _resynced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _resyncs;
 
@@ -34,6 +36,11 @@ public sealed class LiveClient : IAsyncDisposable
             connection.On<JsonElement>("caseStatusUpdate", Record);
         }
 
+        connection.On<JsonElement>("presenceChanged", e =>
+        {
+            _presence.Enqueue(e);
+            _presenceArrivals.Writer.TryWrite(e);
+        });
         connection.On<string>("resync", reason =>
         {
             Interlocked.Increment(ref _resyncs);
@@ -81,6 +88,34 @@ public sealed class LiveClient : IAsyncDisposable
     {
         _received.Enqueue(e);
         _arrivals.Writer.TryWrite(e);
+    }
+
+    /// <summary>Every presenceChanged so far, in arrival order (JSON protocol only).</summary>
+    public IReadOnlyList<JsonElement> PresenceChanges => [.. _presence];
+
+    /// <summary>Waits until a presenceChanged saying <paramref name="userId"/> is (or is not) <paramref name="online"/> has arrived.</summary>
+    public async Task<JsonElement> WaitForPresenceAsync(string userId, bool online, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            while (true)
+            {
+                if (_presence.FirstOrDefault(e => e.GetProperty("userId").GetString() == userId && e.GetProperty("online").GetBoolean() == online)
+                    is { ValueKind: JsonValueKind.Object } found)
+                {
+                    return found;
+                }
+
+                await _presenceArrivals.Reader.WaitToReadAsync(cancel.Token);
+                _presenceArrivals.Reader.TryRead(out _);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"{UserId} was not told within {timeout} that {userId} is {(online ? "online" : "offline")}.");
+            throw;
+        }
     }
 
     /// <summary>Waits until an event of <paramref name="caseId"/> at <paramref name="version"/> has arrived.</summary>

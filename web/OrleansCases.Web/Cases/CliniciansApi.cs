@@ -18,27 +18,13 @@ public static class CliniciansApi
     public static async Task<Results<Ok<ClinicianListResponse>, ProblemHttpResult>> ListAsync(
         Caller caller, HttpContext http, IUserDirectory directory, IOptions<CasesOptions> options, string? region)
     {
-        string listRegion;
-        if (caller.User.Role == UserRole.Admin)
+        var (listRegion, error) = RegionChoice.Of(caller.User, options.Value, region);
+        if (error is not null)
         {
-            if (!options.Value.Serves(region))
-            {
-                return Problems.Invalid("region", $"admins name the region: one of {string.Join(", ", options.Value.Regions)}.");
-            }
-
-            listRegion = region!;
-        }
-        else
-        {
-            if (region is not null && region != caller.User.Region)
-            {
-                return Problems.Invalid("region", "only admins choose a region; yours is implied.");
-            }
-
-            listRegion = caller.User.Region!;
+            return error;
         }
 
-        var clinicians = await directory.ListAsync(UserRole.Clinician, listRegion, http.RequestAborted);
+        var clinicians = await directory.ListAsync(UserRole.Clinician, listRegion!, http.RequestAborted);
         return TypedResults.Ok(new ClinicianListResponse([.. clinicians.Select(UserResponse.From)]));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using OrleansCases.Web.Http;
+using OrleansCases.Web.Presence;
 using OrleansCases.Abstractions;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Telemetry;
@@ -12,7 +13,7 @@ namespace OrleansCases.Web.Live;
 /// watch cases it may read. Events reach it from <see cref="CaseEventBridge"/>, not from here.
 /// </summary>
 [Authorize]
-public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry, WebMetrics metrics) : Hub<ICaseClient>
+public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry, PresenceLeases presence, WebMetrics metrics) : Hub<ICaseClient>
 {
     private const string NotReadable = "Case not found, or you may not read it.";
     private const string CountedAs = "countedAs";
@@ -30,20 +31,29 @@ public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry,
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
 
-        registry.Add(Context.ConnectionId, user);
+        var first = registry.Add(Context.ConnectionId, user);
         metrics.Connected(user);
         Context.Items[CountedAs] = user;
+        if (first)
+        {
+            await presence.ConnectedAsync(user);
+        }
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        registry.Remove(Context.ConnectionId);
+        var last = registry.Remove(Context.ConnectionId);
         if (Context.Items.TryGetValue(CountedAs, out var counted) && counted is UserRef user)
         {
             metrics.Disconnected(user);
         }
 
-        return base.OnDisconnectedAsync(exception);
+        if (last is not null)
+        {
+            await presence.DisconnectedAsync(last);
+        }
+
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Joins the case's group and answers the case, or fails the same way whether it is missing or not readable.</summary>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using MessagePack;
 using OrleansCases.Abstractions;
+using OrleansCases.Web.Http;
 
 namespace OrleansCases.Web.Live;
 
@@ -38,7 +38,7 @@ public sealed record CaseStatusUpdate(
             Action: WireName.Of(e.Action),
             UpdatedBy: e.UpdatedBy,
             UpdatedByName: e.UpdatedByName,
-            Timestamp: e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+            Timestamp: WireTime.Of(e.Timestamp),
             Region: e.Region,
             OwnerId: e.OwnerId,
             AssigneeId: e.AssigneeId,

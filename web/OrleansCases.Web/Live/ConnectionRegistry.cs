@@ -30,42 +30,48 @@ public sealed class ConnectionRegistry
         }
     }
 
-    /// <summary>Registers a connection that has joined its user's and its role's groups.</summary>
-    public void Add(string connectionId, UserRef user)
+    /// <summary>
+    /// Registers a connection that has joined its user's and its role's groups; true when it is the user's first
+    /// connection on this instance (presence cares only about the first and the last).
+    /// </summary>
+    public bool Add(string connectionId, UserRef user)
     {
         ArgumentNullException.ThrowIfNull(user);
         lock (_gate)
         {
-            _connections[connectionId] = new Entry(
-                user.Id, user.Region, CaseGroups.RoleGroupOf(user), new HashSet<string>(StringComparer.Ordinal));
+            _connections[connectionId] = new Entry(user, CaseGroups.RoleGroupOf(user), new HashSet<string>(StringComparer.Ordinal));
             if (!_byUser.TryGetValue(user.Id, out var ofUser))
             {
                 _byUser[user.Id] = ofUser = [];
             }
 
             ofUser.Add(connectionId);
+            return ofUser.Count == 1;
         }
     }
 
-    /// <summary>Forgets a connection, before it leaves its groups.</summary>
-    public void Remove(string connectionId)
+    /// <summary>Forgets a connection, before it leaves its groups; answers its user when it was their last one here.</summary>
+    public UserRef? Remove(string connectionId)
     {
         lock (_gate)
         {
             if (!_connections.Remove(connectionId, out var entry))
             {
-                return;
-            }
-
-            if (_byUser.TryGetValue(entry.UserId, out var ofUser) && ofUser.Remove(connectionId) && ofUser.Count == 0)
-            {
-                _byUser.Remove(entry.UserId);
+                return null;
             }
 
             foreach (var caseId in entry.Watching)
             {
                 RemoveWatcher(caseId, connectionId);
             }
+
+            if (_byUser.TryGetValue(entry.User.Id, out var ofUser) && ofUser.Remove(connectionId) && ofUser.Count == 0)
+            {
+                _byUser.Remove(entry.User.Id);
+                return entry.User;
+            }
+
+            return null;
         }
     }
 
@@ -120,7 +126,7 @@ public sealed class ConnectionRegistry
             }
 
             IReadOnlyList<string> watchers = _watchers.TryGetValue(caseId, out var ofCase)
-                ? [.. ofCase.Where(c => _connections[c] is var e && ((e.RoleGroup is { } g && roleGroups.Contains(g)) || users.Contains(e.UserId)))]
+                ? [.. ofCase.Where(c => _connections[c] is var e && ((e.RoleGroup is { } g && roleGroups.Contains(g)) || users.Contains(e.User.Id)))]
                 : [];
             return new Overlap(perUser, watchers);
         }
@@ -131,7 +137,16 @@ public sealed class ConnectionRegistry
     {
         lock (_gate)
         {
-            return [.. _connections.Where(c => c.Value.Region == region).Select(c => c.Key)];
+            return [.. _connections.Where(c => c.Value.User.Region == region).Select(c => c.Key)];
+        }
+    }
+
+    /// <summary>The users of <paramref name="region"/> with a connection here, each once: what presence renews.</summary>
+    public IReadOnlyList<UserRef> UsersIn(string region)
+    {
+        lock (_gate)
+        {
+            return [.. _byUser.Values.Select(c => _connections[c[0]].User).Where(u => u.Region == region)];
         }
     }
 
@@ -143,7 +158,7 @@ public sealed class ConnectionRegistry
         }
     }
 
-    private sealed record Entry(string UserId, string? Region, string? RoleGroup, HashSet<string> Watching);
+    private sealed record Entry(UserRef User, string? RoleGroup, HashSet<string> Watching);
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using OrleansCases.Web.Presence;
+
 namespace OrleansCases.Web.Live;
 
 /// <summary>
@@ -13,4 +15,7 @@ public interface ICaseClient
 
     /// <summary>The bridge may have missed events: catch up through /api/feed from the last cursor, or reload on 410.</summary>
     Task resync(string reason);
+
+    /// <summary>A CHW or clinician of the connection's region came online or went offline (to admins: of any region).</summary>
+    Task presenceChanged(PresenceChange change);
 }

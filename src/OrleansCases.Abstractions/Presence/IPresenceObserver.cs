@@ -1,0 +1,12 @@
+using Orleans.Concurrency;
+
+namespace OrleansCases.Abstractions.Presence;
+
+/// <summary>A web instance, as the presence grains of the regions call it back: it passes each change to its hub.</summary>
+[Alias("OrleansCases.IPresenceObserver")]
+public interface IPresenceObserver : IGrainObserver
+{
+    /// <summary>One-way: a slow or vanished instance never holds up the grain.</summary>
+    [OneWay, Alias("PresenceChanged")]
+    Task PresenceChanged(PresenceEntry entry);
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using OrleansCases.Abstractions.Presence;
+using OrleansCases.Web.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace OrleansCases.Web.Tests.Presence;
+
+/// <summary>
+/// Presence over two silos and two web instances (docs/design.md section 9): a CHW or clinician is online while any
+/// connection of theirs is open on any instance, offline soon after the last closes or its instance dies, and their
+/// region (and admins, nobody else) is told each change.
+/// </summary>
+[Trait("Category", "Web")]
+public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHelper output) : IClassFixture<TwoSilosTwoWebsFixture>
+{
+    private static readonly TimeSpan Promise = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_user_is_online_while_any_connection_on_any_instance_is_open_and_offline_once_the_last_closes()
+    {
+        await using var asha = await ConnectAsync(fixture.B.Address, "asha.north");
+        await using var admin = await ConnectAsync(fixture.A.Address, "admin");
+        await using var south = await ConnectAsync(fixture.A.Address, "clinician.south");
+        var firstTab = await ConnectAsync(fixture.A.Address, "clinician.north");
+        var secondTab = await ConnectAsync(fixture.A.Address, "clinician.north");
+        var otherInstance = await ConnectAsync(fixture.B.Address, "clinician.north");
+        await asha.WaitForPresenceAsync("clinician.north", online: true, Promise);
+        await admin.WaitForPresenceAsync("clinician.north", online: true, Promise);
+        using var reader = await ApiClient.SignInAsync(fixture.B.Address, "asha.north");
+        Assert.True(await OnlineAsync(reader, "clinician.north"));
+
+        // Two of three close: still online. A probe user who leaves after them is announced offline only once their
+        // grace has ended too (one grain sweeps both), so by then clinician.north would have been, were they offline.
+        await firstTab.DisposeAsync();
+        await otherInstance.DisposeAsync();
+        var probe = await ConnectAsync(fixture.A.Address, "clinician2.north");
+        await probe.DisposeAsync();
+        await asha.WaitForPresenceAsync("clinician2.north", online: false, Promise);
+        Assert.DoesNotContain(asha.PresenceChanges, e => e.GetProperty("userId").GetString() == "clinician.north" && !e.GetProperty("online").GetBoolean());
+        Assert.True(await OnlineAsync(reader, "clinician.north"));
+
+        // The last one closes: offline, once, last seen when it closed.
+        var lastClosing = DateTimeOffset.UtcNow;
+        await secondTab.DisposeAsync();
+        var offline = await asha.WaitForPresenceAsync("clinician.north", online: false, Promise);
+        Assert.True(offline.GetProperty("lastSeen").GetDateTimeOffset() >= lastClosing.AddSeconds(-1), $"offline as of {offline}, before the last tab closed at {lastClosing:O}");
+        Assert.Single(asha.PresenceChanges, e => e.GetProperty("userId").GetString() == "clinician.north" && !e.GetProperty("online").GetBoolean());
+        Assert.False(await OnlineAsync(reader, "clinician.north"));
+        await admin.WaitForPresenceAsync("clinician.north", online: false, Promise);
+
+        // The other region's clinician hears nothing of north.
+        Assert.DoesNotContain(south.PresenceChanges, e => e.GetProperty("region").GetString() == "north");
+    }
+
+    [Fact]
+    public async Task The_users_of_a_killed_instance_are_offline_within_30_seconds()
+    {
+        var (survivor, doomed) = (fixture.A.Address, fixture.B.Address);
+        await using var watcher = await ConnectAsync(survivor, "clinician2.north");
+        var chw = await ConnectAsync(doomed, "chw.north");
+        await watcher.WaitForPresenceAsync("chw.north", online: true, Promise);
+
+        var killed = Stopwatch.StartNew();
+        await fixture.B.KillAsync();
+        var offline = await watcher.WaitForPresenceAsync("chw.north", online: false, Promise + PresenceTiming.Sweep);
+        output.WriteLine($"chw.north offline {killed.Elapsed.TotalSeconds:F1} s after its web instance was killed (promise: {Promise.TotalSeconds} s); {offline}");
+        Assert.True(killed.Elapsed <= Promise + PresenceTiming.Sweep);
+        await chw.DisposeAsync();
+        await fixture.B.StartAsync();
+    }
+
+    [Fact]
+    public async Task Get_presence_lists_the_regions_chws_and_clinicians_to_its_users_and_admins_name_the_region()
+    {
+        using var asha = await ApiClient.SignInAsync(fixture.A.Address, "asha.north");
+        var list = await ApiClient.ExpectAsync(await asha.GetAsync("/api/presence"), HttpStatusCode.OK);
+        var ids = list["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["chw.north", "clinician.north", "clinician2.north"], ids);
+        Assert.All(list["items"]!.AsArray(), i => Assert.True(i!["role"]!.GetValue<string>() is "chw" or "clinician"));
+
+        // Another region is an admin's to name, and only a served region.
+        var bad = await asha.GetAsync("/api/presence?region=south");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var admin = await ApiClient.SignInAsync(fixture.A.Address, "admin");
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/presence")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/presence?region=nowhere")).StatusCode);
+        var south = await ApiClient.ExpectAsync(await admin.GetAsync("/api/presence?region=south"), HttpStatusCode.OK);
+        Assert.Equal(["chw.south", "clinician.south"], south["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    private static async Task<LiveClient> ConnectAsync(Uri web, string userId) =>
+        await LiveClient.ConnectAsync(web, userId, await ApiClient.RequestTokenAsync(web, userId));
+
+    private static async Task<bool> OnlineAsync(ApiClient reader, string userId)
+    {
+        var list = await ApiClient.ExpectAsync(await reader.GetAsync("/api/presence"), HttpStatusCode.OK);
+        return list["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == userId)!["online"]!.GetValue<bool>();
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Options;
+using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Presence;
+using OrleansCases.Web.Cases;
+using OrleansCases.Web.Live;
+
+namespace OrleansCases.Web.Presence;
+
+/// <summary>
+/// This instance's leases on its users' presence: the hub tells a user's first connection here and their last one
+/// closing at once, and every <see cref="PresenceTiming.Renewal"/> each region's grain hears the whole list again, with
+/// this instance's callback (<see cref="PresenceRelay"/>). An instance that dies stops renewing, and its users go
+/// offline when their leases end. The instance id is new at every start, so a restarted instance never renews a
+/// lease of its previous life.
+/// </summary>
+public sealed class PresenceLeases(
+    IClusterClient cluster, ConnectionRegistry connections, PresenceRelay relay, IOptions<CasesOptions> options,
+    ILogger<PresenceLeases> logger)
+    : BackgroundService
+{
+    private readonly string _instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+    private IPresenceObserver? _callback;
+
+    public async Task ConnectedAsync(UserRef user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (PresenceScope.Covers(user))
+        {
+            await TellAsync(user.Region!, grain => grain.ConnectedAsync(_instance, user));
+        }
+    }
+
+    public async Task DisconnectedAsync(UserRef user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (PresenceScope.Covers(user))
+        {
+            await TellAsync(user.Region!, grain => grain.DisconnectedAsync(_instance, user.Id));
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Held here for the life of the instance: Orleans keeps only a weak reference to an observer.
+        _callback = cluster.CreateObjectReference<IPresenceObserver>(relay);
+        using var timer = new PeriodicTimer(PresenceTiming.Renewal);
+        try
+        {
+            do
+            {
+                await Task.WhenAll(options.Value.Regions.Select(region => RenewAsync(region, stoppingToken)));
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RenewAsync(string region, CancellationToken stoppingToken)
+    {
+        var users = connections.UsersIn(region).Where(PresenceScope.Covers).ToList();
+        try
+        {
+            // Bounded by the stop: with the cluster gone the call would wait for its response timeout.
+            await cluster.GetGrain<IPresenceGrain>(region).RenewAsync(_instance, users, _callback!).WaitAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            PresenceLog.RenewFailed(logger, region, ex);
+        }
+    }
+
+    private async Task TellAsync(string region, Func<IPresenceGrain, Task> call)
+    {
+        try
+        {
+            await call(cluster.GetGrain<IPresenceGrain>(region));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The cluster is away: the connection itself is fine, and the next renewal sets presence right.
+            PresenceLog.ChangeFailed(logger, region, ex);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.SignalR;
+using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Presence;
+using OrleansCases.Web.Live;
+
+namespace OrleansCases.Web.Presence;
+
+/// <summary>
+/// This instance as the regions' presence grains call it back (<see cref="IPresenceObserver"/>): each change goes to
+/// the region's group of everyone and to admins, on this instance's connections; every instance gets the same call.
+/// </summary>
+public sealed class PresenceRelay(IHubContext<CaseHub, ICaseClient> hub, ILogger<PresenceRelay> logger) : IPresenceObserver
+{
+    public async Task PresenceChanged(PresenceEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        try
+        {
+            await hub.Clients.Groups([CaseGroups.Region(entry.User.Region!), CaseGroups.Admins]).presenceChanged(PresenceChange.From(entry));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            PresenceLog.RelayFailed(logger, entry.User.Region!, ex);
+        }
+    }
+}
