@@ -1,20 +1,21 @@
 namespace OrleansCases.Abstractions.Presence;
 
 /// <summary>
-/// Who of a region's CHWs and clinicians is online (key: the region). Web instances hold leases on their users:
-/// <see cref="RenewAsync"/> with the whole list, and <see cref="ConnectedAsync"/> and <see cref="DisconnectedAsync"/>
-/// in between so that changes show at once. Kept in memory, whole again within one renewal after a lost activation;
-/// when each user was last seen is stored.
+/// Who of a region's CHWs and clinicians is online, and who has each of its cases open (key: the region). Web
+/// instances hold leases on both: <see cref="RenewAsync"/> with the whole lists, and the other calls in between so
+/// that changes show at once. Kept in memory, whole again within one renewal after a lost activation; when each user
+/// was last seen is stored.
 /// </summary>
 [Alias("OrleansCases.IPresenceGrain")]
 public interface IPresenceGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// <paramref name="instance"/> holds connections of exactly <paramref name="users"/> of this region, and wants
-    /// changes at <paramref name="observer"/>; both leases last <see cref="PresenceTiming.Lease"/>.
+    /// <paramref name="instance"/> holds connections of exactly <paramref name="users"/> of this region, exactly
+    /// <paramref name="watches"/> of its cases are open on it, and it wants changes at <paramref name="observer"/>;
+    /// the leases last <see cref="PresenceTiming.Lease"/>.
     /// </summary>
     [Alias("RenewAsync")]
-    Task RenewAsync(string instance, IReadOnlyList<UserRef> users, IPresenceObserver observer);
+    Task RenewAsync(string instance, IReadOnlyList<UserRef> users, IReadOnlyList<CaseWatch> watches, IPresenceObserver observer);
 
     /// <summary>The first connection of <paramref name="user"/> on <paramref name="instance"/> opened.</summary>
     [Alias("ConnectedAsync")]
@@ -23,6 +24,18 @@ public interface IPresenceGrain : IGrainWithStringKey
     /// <summary>The last connection of <paramref name="userId"/> on <paramref name="instance"/> closed.</summary>
     [Alias("DisconnectedAsync")]
     Task DisconnectedAsync(string instance, string userId);
+
+    /// <summary>A connection on <paramref name="instance"/> opened a case (again); answers its viewers now.</summary>
+    [Alias("WatchAsync")]
+    Task<IReadOnlyList<UserRef>> WatchAsync(string instance, CaseWatch watch);
+
+    /// <summary>The last connection of <paramref name="userId"/> on <paramref name="instance"/> with the case open let it go.</summary>
+    [Alias("UnwatchAsync")]
+    Task UnwatchAsync(string instance, string caseId, string userId);
+
+    /// <summary>Who has <paramref name="caseId"/> open, by name.</summary>
+    [Alias("ViewersAsync")]
+    Task<IReadOnlyList<UserRef>> ViewersAsync(string caseId);
 
     /// <summary>Everyone this region has seen, online or not.</summary>
     [Alias("ListAsync")]

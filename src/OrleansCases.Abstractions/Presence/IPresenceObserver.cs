@@ -9,4 +9,8 @@ public interface IPresenceObserver : IGrainObserver
     /// <summary>One-way: a slow or vanished instance never holds up the grain.</summary>
     [OneWay, Alias("PresenceChanged")]
     Task PresenceChanged(PresenceEntry entry);
+
+    /// <summary>Who has <paramref name="caseId"/> open changed; <paramref name="viewers"/> is everyone now, by name.</summary>
+    [OneWay, Alias("ViewersChanged")]
+    Task ViewersChanged(string caseId, IReadOnlyList<UserRef> viewers);
 }

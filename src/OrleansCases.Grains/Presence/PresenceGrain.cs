@@ -7,9 +7,10 @@ using OrleansCases.Grains.ReadModel;
 namespace OrleansCases.Grains.Presence;
 
 /// <summary>
-/// Who of a region's CHWs and clinicians is online (see <see cref="IPresenceGrain"/>). Leases live in memory: a lost
-/// activation forgets them, and the web instances' next renewals, within <see cref="PresenceTiming.Renewal"/>, bring
-/// them back. Only the offline users' last-seen times are stored, at most once per sweep.
+/// Who of a region's CHWs and clinicians is online, and who has which of its cases open (see
+/// <see cref="IPresenceGrain"/>). Leases live in memory: a lost activation forgets them, and the web instances' next
+/// renewals, within <see cref="PresenceTiming.Renewal"/>, bring them back. Only the offline users' last-seen times
+/// are stored, at most once per sweep.
 /// </summary>
 public sealed class PresenceGrain(
     [PersistentState("presence", CaseStorage.Cases)] IPersistentState<PresenceState> stored,
@@ -19,6 +20,7 @@ public sealed class PresenceGrain(
 {
     private readonly Dictionary<string, UserLeases> _online = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (IPresenceObserver Observer, DateTimeOffset Until)> _instances = new(StringComparer.Ordinal);
+    private readonly CaseViewers _viewers = new();
     private bool _unsaved;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -34,10 +36,11 @@ public sealed class PresenceGrain(
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    public Task RenewAsync(string instance, IReadOnlyList<UserRef> users, IPresenceObserver observer)
+    public Task RenewAsync(string instance, IReadOnlyList<UserRef> users, IReadOnlyList<CaseWatch> watches, IPresenceObserver observer)
     {
         ArgumentException.ThrowIfNullOrEmpty(instance);
         ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(watches);
         ArgumentNullException.ThrowIfNull(observer);
         var now = clock.GetUtcNow();
         _instances[instance] = (observer, now + PresenceTiming.Lease);
@@ -53,8 +56,33 @@ public sealed class PresenceGrain(
             Release(leases, instance, now);
         }
 
+        AnnounceViewers(_viewers.Renew(instance, watches, now));
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<UserRef>> WatchAsync(string instance, CaseWatch watch)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instance);
+        ArgumentNullException.ThrowIfNull(watch);
+        if (_viewers.Hold(instance, watch, clock.GetUtcNow()))
+        {
+            AnnounceViewers([watch.CaseId]);
+        }
+
+        return Task.FromResult(_viewers.Of(watch.CaseId));
+    }
+
+    public Task UnwatchAsync(string instance, string caseId, string userId)
+    {
+        if (_viewers.Release(instance, caseId, userId))
+        {
+            AnnounceViewers([caseId]);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<UserRef>> ViewersAsync(string caseId) => Task.FromResult(_viewers.Of(caseId));
 
     public Task ConnectedAsync(string instance, UserRef user)
     {
@@ -139,6 +167,7 @@ public sealed class PresenceGrain(
             }
         }
 
+        AnnounceViewers(_viewers.Sweep(now));
         await SaveAsync();
     }
 
@@ -164,11 +193,25 @@ public sealed class PresenceGrain(
     private void Announce(PresenceEntry entry)
     {
         metrics.PresenceChanged(entry.User.Region!, entry.Online);
+        Tell(observer => observer.PresenceChanged(entry));
+    }
+
+    private void AnnounceViewers(IEnumerable<string> caseIds)
+    {
+        foreach (var caseId in caseIds)
+        {
+            var viewers = _viewers.Of(caseId);
+            Tell(observer => observer.ViewersChanged(caseId, viewers));
+        }
+    }
+
+    private void Tell(Func<IPresenceObserver, Task> call)
+    {
         foreach (var (instance, (observer, _)) in _instances)
         {
             try
             {
-                _ = observer.PresenceChanged(entry);
+                _ = call(observer);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using OrleansCases.Abstractions.Presence;
 using OrleansCases.Web.Tests.Support;
 using Xunit;
@@ -8,9 +10,10 @@ using Xunit.Abstractions;
 namespace OrleansCases.Web.Tests.Presence;
 
 /// <summary>
-/// Presence over two silos and two web instances (docs/design.md section 9): a CHW or clinician is online while any
-/// connection of theirs is open on any instance, offline soon after the last closes or its instance dies, and their
-/// region (and admins, nobody else) is told each change.
+/// Presence and viewers over two silos and two web instances (docs/design.md section 9): a CHW or clinician is online
+/// while any connection of theirs is open on any instance, offline soon after the last closes or its instance dies,
+/// and their region (and admins, nobody else) is told each change; a case's viewers are who has it open, on either
+/// instance, told to its watchers and part of the case's answer.
 /// </summary>
 [Trait("Category", "Web")]
 public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHelper output) : IClassFixture<TwoSilosTwoWebsFixture>
@@ -57,18 +60,57 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
     [Fact]
     public async Task The_users_of_a_killed_instance_are_offline_within_30_seconds()
     {
+        // South's users: no other test of this class connects chw.south, so it starts offline.
         var (survivor, doomed) = (fixture.A.Address, fixture.B.Address);
-        await using var watcher = await ConnectAsync(survivor, "clinician2.north");
-        var chw = await ConnectAsync(doomed, "chw.north");
-        await watcher.WaitForPresenceAsync("chw.north", online: true, Promise);
+        await using var watcher = await ConnectAsync(survivor, "clinician.south");
+        var chw = await ConnectAsync(doomed, "chw.south");
+        await watcher.WaitForPresenceAsync("chw.south", online: true, Promise);
+        using var owner = await ApiClient.SignInAsync(survivor, "asha.south");
+        var id = ApiClient.Id(await owner.CreateAsync(PatientRef()));
+        await watcher.Connection.InvokeAsync<JsonElement>("WatchCase", id);
+        await chw.Connection.InvokeAsync<JsonElement>("WatchCase", id);
+        await watcher.WaitForViewersAsync(id, ["chw.south", "clinician.south"], Promise);
 
         var killed = Stopwatch.StartNew();
         await fixture.B.KillAsync();
-        var offline = await watcher.WaitForPresenceAsync("chw.north", online: false, Promise + PresenceTiming.Sweep);
-        output.WriteLine($"chw.north offline {killed.Elapsed.TotalSeconds:F1} s after its web instance was killed (promise: {Promise.TotalSeconds} s); {offline}");
+        var offline = await watcher.WaitForPresenceAsync("chw.south", online: false, Promise + PresenceTiming.Sweep);
+        output.WriteLine($"chw.south offline {killed.Elapsed.TotalSeconds:F1} s after its web instance was killed (promise: {Promise.TotalSeconds} s); {offline}");
         Assert.True(killed.Elapsed <= Promise + PresenceTiming.Sweep);
+        // The case it had open is let go within the same promise.
+        await watcher.WaitForViewersAsync(id, ["clinician.south"], TimeSpan.FromSeconds(Math.Max(1, (Promise + PresenceTiming.Sweep - killed.Elapsed).TotalSeconds)));
         await chw.DisposeAsync();
         await fixture.B.StartAsync();
+    }
+
+    [Fact]
+    public async Task Viewers_join_and_leave_on_either_instance_and_are_part_of_the_case_answer()
+    {
+        // Users of this test only (presence transitions of the others' users would be this test's leftovers).
+        using var owner = await ApiClient.SignInAsync(fixture.A.Address, "asha.north");
+        var id = ApiClient.Id(await owner.CreateAsync(PatientRef()));
+        await using var asha = await ConnectAsync(fixture.A.Address, "asha.north");
+        var admin = await ConnectAsync(fixture.A.Address, "admin");
+        var chw = await ConnectAsync(fixture.B.Address, "chw.north");
+
+        var answer = await admin.Connection.InvokeAsync<JsonElement>("WatchCase", id);
+        Assert.Equal(["admin"], Viewers(answer));
+        answer = await chw.Connection.InvokeAsync<JsonElement>("WatchCase", id);
+        Assert.Equal(["admin", "chw.north"], Viewers(answer));
+        await admin.WaitForViewersAsync(id, ["admin", "chw.north"], Promise);
+        await asha.Connection.InvokeAsync<JsonElement>("WatchCase", id);
+        var read = await ApiClient.ExpectAsync(await owner.GetAsync($"/api/cases/{id}"), HttpStatusCode.OK);
+        Assert.Equal(["admin", "asha.north", "chw.north"], read["viewers"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+
+        // Leaving: a closed connection on B, an UnwatchCase on A; each watcher is told who is left, and one who
+        // left is told nothing more.
+        await chw.DisposeAsync();
+        await admin.WaitForViewersAsync(id, ["admin", "asha.north"], Promise);
+        await admin.Connection.InvokeAsync("UnwatchCase", id);
+        await asha.WaitForViewersAsync(id, ["asha.north"], Promise);
+        Assert.DoesNotContain(admin.ViewerChanges, e => Viewers(e) is ["asha.north"]);
+        await admin.DisposeAsync();
+        read = await ApiClient.ExpectAsync(await owner.GetAsync($"/api/cases/{id}"), HttpStatusCode.OK);
+        Assert.Equal(["asha.north"], read["viewers"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -92,6 +134,11 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
 
     private static async Task<LiveClient> ConnectAsync(Uri web, string userId) =>
         await LiveClient.ConnectAsync(web, userId, await ApiClient.RequestTokenAsync(web, userId));
+
+    private static string PatientRef() => "P-" + Guid.NewGuid().ToString("N")[..10];
+
+    private static string[] Viewers(JsonElement answer) =>
+        [.. answer.GetProperty("viewers").EnumerateArray().Select(v => v.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)];
 
     private static async Task<bool> OnlineAsync(ApiClient reader, string userId)
     {

@@ -9,15 +9,15 @@ namespace OrleansCases.Web.Tests.Support;
 
 /// <summary>
 /// A real SignalR client (WebSockets) of one user against one web instance; it records every caseStatusUpdate,
-/// presenceChanged and resync it receives, and lets a test await one with a timeout.
+/// presenceChanged, caseViewers and resync it receives, and lets a test await one with a timeout.
 /// </summary>
 public sealed class LiveClient : IAsyncDisposable
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(10);
     private readonly Channel<JsonElement> _arrivals = Channel.CreateUnbounded<JsonElement>();
     private readonly ConcurrentQueue<JsonElement> _received = new();
-    private readonly Channel<JsonElement> _presenceArrivals = Channel.CreateUnbounded<JsonElement>();
-    private readonly ConcurrentQueue<JsonElement> _presence = new();
+    private readonly Channel<JsonElement> _messageArrivals = Channel.CreateUnbounded<JsonElement>();
+    private readonly Dictionary<string, ConcurrentQueue<JsonElement>> _messages = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<string> _resynced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _resyncs;
 
@@ -36,11 +36,15 @@ public sealed class LiveClient : IAsyncDisposable
             connection.On<JsonElement>("caseStatusUpdate", Record);
         }
 
-        connection.On<JsonElement>("presenceChanged", e =>
+        foreach (var method in new[] { "presenceChanged", "caseViewers" })
         {
-            _presence.Enqueue(e);
-            _presenceArrivals.Writer.TryWrite(e);
-        });
+            var arrived = _messages[method] = new ConcurrentQueue<JsonElement>();
+            connection.On<JsonElement>(method, e =>
+            {
+                arrived.Enqueue(e);
+                _messageArrivals.Writer.TryWrite(e);
+            });
+        }
         connection.On<string>("resync", reason =>
         {
             Interlocked.Increment(ref _resyncs);
@@ -91,29 +95,45 @@ public sealed class LiveClient : IAsyncDisposable
     }
 
     /// <summary>Every presenceChanged so far, in arrival order (JSON protocol only).</summary>
-    public IReadOnlyList<JsonElement> PresenceChanges => [.. _presence];
+    public IReadOnlyList<JsonElement> PresenceChanges => [.. _messages["presenceChanged"]];
+
+    /// <summary>Every caseViewers so far, in arrival order (JSON protocol only).</summary>
+    public IReadOnlyList<JsonElement> ViewerChanges => [.. _messages["caseViewers"]];
 
     /// <summary>Waits until a presenceChanged saying <paramref name="userId"/> is (or is not) <paramref name="online"/> has arrived.</summary>
-    public async Task<JsonElement> WaitForPresenceAsync(string userId, bool online, TimeSpan timeout)
+    public Task<JsonElement> WaitForPresenceAsync(string userId, bool online, TimeSpan timeout) =>
+        WaitForMessageAsync(
+            "presenceChanged", e => e.GetProperty("userId").GetString() == userId && e.GetProperty("online").GetBoolean() == online, timeout,
+            $"that {userId} is {(online ? "online" : "offline")}");
+
+    /// <summary>Waits until a caseViewers of <paramref name="caseId"/> naming exactly <paramref name="viewerIds"/> has arrived.</summary>
+    public Task<JsonElement> WaitForViewersAsync(string caseId, IReadOnlyCollection<string> viewerIds, TimeSpan timeout) =>
+        WaitForMessageAsync(
+            "caseViewers",
+            e => e.GetProperty("caseId").GetString() == caseId
+                && e.GetProperty("viewers").EnumerateArray().Select(v => v.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)
+                    .SequenceEqual(viewerIds.Order(StringComparer.Ordinal)),
+            timeout, $"that {caseId} is open to [{string.Join(", ", viewerIds)}]");
+
+    private async Task<JsonElement> WaitForMessageAsync(string method, Func<JsonElement, bool> match, TimeSpan timeout, string what)
     {
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
             while (true)
             {
-                if (_presence.FirstOrDefault(e => e.GetProperty("userId").GetString() == userId && e.GetProperty("online").GetBoolean() == online)
-                    is { ValueKind: JsonValueKind.Object } found)
+                if (_messages[method].FirstOrDefault(match) is { ValueKind: JsonValueKind.Object } found)
                 {
                     return found;
                 }
 
-                await _presenceArrivals.Reader.WaitToReadAsync(cancel.Token);
-                _presenceArrivals.Reader.TryRead(out _);
+                await _messageArrivals.Reader.WaitToReadAsync(cancel.Token);
+                _messageArrivals.Reader.TryRead(out _);
             }
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail($"{UserId} was not told within {timeout} that {userId} is {(online ? "online" : "offline")}.");
+            Assert.Fail($"{UserId} was not told within {timeout} {what} ({method}).");
             throw;
         }
     }

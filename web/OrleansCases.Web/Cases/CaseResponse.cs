@@ -19,6 +19,9 @@ public sealed record CaseResponse(
     IReadOnlyList<CaseHistoryEntry> History,
     IReadOnlyList<CaseAction> AllowedActions)
 {
+    /// <summary>Who has the case open right now (docs/design.md section 9), the caller too when they do.</summary>
+    public IReadOnlyList<CaseViewer> Viewers { get; init; } = [];
+
     public static CaseResponse From(CaseView view)
     {
         ArgumentNullException.ThrowIfNull(view);

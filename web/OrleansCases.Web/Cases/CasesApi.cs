@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
 using OrleansCases.Web.Http;
 using OrleansCases.Web.Identity;
+using OrleansCases.Web.Presence;
 
 namespace OrleansCases.Web.Cases;
 
@@ -68,14 +69,14 @@ public static class CasesApi
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> GetAsync(
-        string id, Caller caller, IClusterClient cluster)
+        string id, Caller caller, IClusterClient cluster, PresenceLeases presence)
     {
         var view = CaseIds.IsWellFormed(id) ? await cluster.GetGrain<ICaseGrain>(id).GetAsync(caller.User) : null;
-        return view is null ? Problems.NotFound() : TypedResults.Ok(CaseResponse.From(view));
+        return view is null ? Problems.NotFound() : TypedResults.Ok(await WithViewersAsync(view, presence));
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> ActAsync(
-        string id, string action, Caller caller, HttpContext http, IClusterClient cluster, IUserDirectory directory)
+        string id, string action, Caller caller, HttpContext http, IClusterClient cluster, IUserDirectory directory, PresenceLeases presence)
     {
         var body = CaseActionRequest.None;
         if (http.Request.ContentLength is not 0 && (http.Request.ContentLength is not null || http.Request.HasJsonContentType()))
@@ -124,8 +125,12 @@ public static class CasesApi
         }
 
         var result = await cluster.GetGrain<ICaseGrain>(id).ActAsync(command);
-        return result.Succeeded ? TypedResults.Ok(CaseResponse.From(result.View!)) : Problems.From(result);
+        return result.Succeeded ? TypedResults.Ok(await WithViewersAsync(result.View!, presence)) : Problems.From(result);
     }
+
+    /// <summary>The case as answered, with who has it open (a new case has no viewers yet, so creates skip this).</summary>
+    private static async Task<CaseResponse> WithViewersAsync(CaseView view, PresenceLeases presence) =>
+        CaseResponse.From(view) with { Viewers = [.. (await presence.ViewersAsync(view.Case.Region, view.Case.Id)).Select(CaseViewer.From)] };
 
     public static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult>> ListAsync(
         Caller caller, HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, IFeedPosition feed,

@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.SignalR;
 using OrleansCases.Web.Http;
 using OrleansCases.Web.Presence;
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Presence;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Telemetry;
 
 namespace OrleansCases.Web.Live;
 
 /// <summary>
-/// The hub at /hubs/cases. Thin on purpose: it puts a connection in the groups its claims entitle it to and lets it
-/// watch cases it may read. Events reach it from <see cref="CaseEventBridge"/>, not from here.
+/// The hub at /hubs/cases. Thin on purpose: it puts a connection in the groups its claims entitle it to, lets it
+/// watch cases it may read, and tells presence (<see cref="PresenceLeases"/>) who came, left and has which case open.
+/// Events reach it from <see cref="CaseEventBridge"/> and <see cref="PresenceRelay"/>, not from here.
 /// </summary>
 [Authorize]
 public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry, PresenceLeases presence, WebMetrics metrics) : Hub<ICaseClient>
@@ -42,15 +44,15 @@ public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry,
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        var last = registry.Remove(Context.ConnectionId);
+        var departure = registry.Remove(Context.ConnectionId);
         if (Context.Items.TryGetValue(CountedAs, out var counted) && counted is UserRef user)
         {
             metrics.Disconnected(user);
         }
 
-        if (last is not null)
+        if (departure is not null)
         {
-            await presence.DisconnectedAsync(last);
+            await presence.LeftAsync(departure);
         }
 
         await base.OnDisconnectedAsync(exception);
@@ -68,11 +70,11 @@ public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry,
         // Read, join, read again: the first read keeps a connection that may not read the case out of its group (it
         // would receive its events); the second sees every change sent before the join, and later ones arrive live.
         var grain = cluster.GetGrain<ICaseGrain>(caseId);
-        _ = await grain.GetAsync(user) ?? throw new HubException(NotReadable);
+        var region = (await grain.GetAsync(user) ?? throw new HubException(NotReadable)).Case.Region;
         // The registry learns of the watch before SignalR (and forgets it after, below): in between, the bridge leaves
         // the connection out of a case send that it is not in yet, which costs nothing, where the other order would
         // send an event twice to a connection that another group reaches too.
-        registry.Watch(Context.ConnectionId, caseId);
+        registry.Watch(Context.ConnectionId, caseId, region);
         try
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
@@ -89,7 +91,7 @@ public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry,
             throw new HubException(NotReadable);
         }
 
-        return CaseResponse.From(view);
+        return CaseResponse.From(view) with { Viewers = [.. (await presence.WatchedAsync(new CaseWatch(caseId, user), region)).Select(CaseViewer.From)] };
     }
 
     public async Task UnwatchCase(string caseId)
@@ -97,7 +99,10 @@ public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry,
         if (CaseIds.IsWellFormed(caseId))
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
-            registry.Unwatch(Context.ConnectionId, caseId);
+            if (registry.Unwatch(Context.ConnectionId, caseId) is { } ended)
+            {
+                await presence.UnwatchedAsync(ended);
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Presence;
 
 namespace OrleansCases.Web.Live;
 
@@ -18,6 +19,7 @@ public sealed class ConnectionRegistry
     private readonly Dictionary<string, Entry> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _byUser = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _watchers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _caseRegions = new(StringComparer.Ordinal);
 
     public int Count
     {
@@ -50,8 +52,11 @@ public sealed class ConnectionRegistry
         }
     }
 
-    /// <summary>Forgets a connection, before it leaves its groups; answers its user when it was their last one here.</summary>
-    public UserRef? Remove(string connectionId)
+    /// <summary>
+    /// Forgets a connection, before it leaves its groups; answers whether it was its user's last one here, and the
+    /// cases it had open that no other connection of the user here has (presence cares only about the last).
+    /// </summary>
+    public Departure? Remove(string connectionId)
     {
         lock (_gate)
         {
@@ -60,23 +65,27 @@ public sealed class ConnectionRegistry
                 return null;
             }
 
+            var ended = new List<WatchEnded>();
             foreach (var caseId in entry.Watching)
             {
-                RemoveWatcher(caseId, connectionId);
+                if (RemoveWatcher(caseId, connectionId, entry.User.Id) is { } end)
+                {
+                    ended.Add(end);
+                }
             }
 
-            if (_byUser.TryGetValue(entry.User.Id, out var ofUser) && ofUser.Remove(connectionId) && ofUser.Count == 0)
+            var last = _byUser.TryGetValue(entry.User.Id, out var ofUser) && ofUser.Remove(connectionId) && ofUser.Count == 0;
+            if (last)
             {
                 _byUser.Remove(entry.User.Id);
-                return entry.User;
             }
 
-            return null;
+            return new Departure(entry.User, last, ended);
         }
     }
 
-    /// <summary>A registered connection is about to join the group of <paramref name="caseId"/>.</summary>
-    public void Watch(string connectionId, string caseId)
+    /// <summary>A registered connection is about to join the group of <paramref name="caseId"/>, a case of <paramref name="region"/>.</summary>
+    public void Watch(string connectionId, string caseId, string region)
     {
         lock (_gate)
         {
@@ -85,6 +94,7 @@ public sealed class ConnectionRegistry
                 return;
             }
 
+            _caseRegions[caseId] = region;
             if (!_watchers.TryGetValue(caseId, out var watchers))
             {
                 _watchers[caseId] = watchers = new HashSet<string>(StringComparer.Ordinal);
@@ -94,15 +104,28 @@ public sealed class ConnectionRegistry
         }
     }
 
-    /// <summary>A connection has left the group of <paramref name="caseId"/>, or did not get into it.</summary>
-    public void Unwatch(string connectionId, string caseId)
+    /// <summary>
+    /// A connection has left the group of <paramref name="caseId"/>, or did not get into it; answers the end of the
+    /// user's watch when no other connection of theirs here has the case open.
+    /// </summary>
+    public WatchEnded? Unwatch(string connectionId, string caseId)
     {
         lock (_gate)
         {
-            if (_connections.TryGetValue(connectionId, out var entry) && entry.Watching.Remove(caseId))
-            {
-                RemoveWatcher(caseId, connectionId);
-            }
+            return _connections.TryGetValue(connectionId, out var entry) && entry.Watching.Remove(caseId)
+                ? RemoveWatcher(caseId, connectionId, entry.User.Id)
+                : null;
+        }
+    }
+
+    /// <summary>The cases of <paramref name="region"/> open here, once per user: what presence renews.</summary>
+    public IReadOnlyList<CaseWatch> WatchesIn(string region)
+    {
+        lock (_gate)
+        {
+            return [.. _watchers.Where(w => _caseRegions[w.Key] == region)
+                .SelectMany(w => w.Value.Select(c => new CaseWatch(w.Key, _connections[c].User)))
+                .DistinctBy(w => (w.CaseId, w.User.Id))];
         }
     }
 
@@ -150,16 +173,33 @@ public sealed class ConnectionRegistry
         }
     }
 
-    private void RemoveWatcher(string caseId, string connectionId)
+    private WatchEnded? RemoveWatcher(string caseId, string connectionId, string userId)
     {
-        if (_watchers.TryGetValue(caseId, out var watchers) && watchers.Remove(connectionId) && watchers.Count == 0)
+        if (!_watchers.TryGetValue(caseId, out var watchers) || !watchers.Remove(connectionId))
+        {
+            return null;
+        }
+
+        var region = _caseRegions[caseId];
+        if (watchers.Count == 0)
         {
             _watchers.Remove(caseId);
+            _caseRegions.Remove(caseId);
         }
+
+        return watchers.Any(c => _connections.TryGetValue(c, out var other) && other.User.Id == userId)
+            ? null
+            : new WatchEnded(region, caseId, userId);
     }
 
     private sealed record Entry(UserRef User, string? RoleGroup, HashSet<string> Watching);
 }
+
+/// <summary>A connection the registry forgot: whose, whether it was their last here, which cases they no longer have open here.</summary>
+public sealed record Departure(UserRef User, bool Last, IReadOnlyList<WatchEnded> WatchesEnded);
+
+/// <summary>A user has no connection here with <see cref="CaseId"/> (of <see cref="Region"/>) open any more.</summary>
+public sealed record WatchEnded(string Region, string CaseId, string UserId);
 
 /// <summary>
 /// What an event's user and case group sends may leave out: <see cref="PerUser"/>[i] for the i-th user's group,

@@ -18,4 +18,7 @@ public interface ICaseClient
 
     /// <summary>A CHW or clinician of the connection's region came online or went offline (to admins: of any region).</summary>
     Task presenceChanged(PresenceChange change);
+
+    /// <summary>Who has a case the connection watches open changed.</summary>
+    Task caseViewers(CaseViewersUpdate update);
 }

@@ -7,9 +7,10 @@ using OrleansCases.Web.Live;
 namespace OrleansCases.Web.Presence;
 
 /// <summary>
-/// This instance's leases on its users' presence: the hub tells a user's first connection here and their last one
-/// closing at once, and every <see cref="PresenceTiming.Renewal"/> each region's grain hears the whole list again, with
-/// this instance's callback (<see cref="PresenceRelay"/>). An instance that dies stops renewing, and its users go
+/// This instance's leases on its users' presence and on the cases they have open: the hub tells a user's first
+/// connection here and their last one closing, and each case opened and let go, at once; every
+/// <see cref="PresenceTiming.Renewal"/> each region's grain hears the whole lists again, with this instance's callback
+/// (<see cref="PresenceRelay"/>). An instance that dies stops renewing, and its users go
 /// offline when their leases end. The instance id is new at every start, so a restarted instance never renews a
 /// lease of its previous life.
 /// </summary>
@@ -30,13 +31,42 @@ public sealed class PresenceLeases(
         }
     }
 
-    public async Task DisconnectedAsync(UserRef user)
+    /// <summary>A connection closed: its user may be gone from here, and the cases it alone had open let go.</summary>
+    public async Task LeftAsync(Departure departure)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        if (PresenceScope.Covers(user))
+        ArgumentNullException.ThrowIfNull(departure);
+        if (departure.Last && PresenceScope.Covers(departure.User))
         {
-            await TellAsync(user.Region!, grain => grain.DisconnectedAsync(_instance, user.Id));
+            await TellAsync(departure.User.Region!, grain => grain.DisconnectedAsync(_instance, departure.User.Id));
         }
+
+        foreach (var ended in departure.WatchesEnded)
+        {
+            await UnwatchedAsync(ended);
+        }
+    }
+
+    /// <summary>A connection opened a case of <paramref name="region"/>; answers who has it open now (it included).</summary>
+    public async Task<IReadOnlyList<UserRef>> WatchedAsync(CaseWatch watch, string region)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        IReadOnlyList<UserRef> viewers = [watch.User];
+        await TellAsync(region, async grain => viewers = await grain.WatchAsync(_instance, watch));
+        return viewers;
+    }
+
+    public Task UnwatchedAsync(WatchEnded ended)
+    {
+        ArgumentNullException.ThrowIfNull(ended);
+        return TellAsync(ended.Region, grain => grain.UnwatchAsync(_instance, ended.CaseId, ended.UserId));
+    }
+
+    /// <summary>Who has a case of <paramref name="region"/> open: part of every answer with the case.</summary>
+    public async Task<IReadOnlyList<UserRef>> ViewersAsync(string region, string caseId)
+    {
+        IReadOnlyList<UserRef> viewers = [];
+        await TellAsync(region, async grain => viewers = await grain.ViewersAsync(caseId));
+        return viewers;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,10 +90,11 @@ public sealed class PresenceLeases(
     private async Task RenewAsync(string region, CancellationToken stoppingToken)
     {
         var users = connections.UsersIn(region).Where(PresenceScope.Covers).ToList();
+        var watches = connections.WatchesIn(region);
         try
         {
             // Bounded by the stop: with the cluster gone the call would wait for its response timeout.
-            await cluster.GetGrain<IPresenceGrain>(region).RenewAsync(_instance, users, _callback!).WaitAsync(stoppingToken);
+            await cluster.GetGrain<IPresenceGrain>(region).RenewAsync(_instance, users, watches, _callback!).WaitAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -79,7 +110,7 @@ public sealed class PresenceLeases(
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The cluster is away: the connection itself is fine, and the next renewal sets presence right.
+            // The cluster is away: the connection or the read itself is fine, and the next renewal sets presence right.
             PresenceLog.ChangeFailed(logger, region, ex);
         }
     }

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.SignalR;
 using OrleansCases.Abstractions;
 using OrleansCases.Abstractions.Presence;
+using OrleansCases.Web.Cases;
 using OrleansCases.Web.Live;
 
 namespace OrleansCases.Web.Presence;
 
 /// <summary>
-/// This instance as the regions' presence grains call it back (<see cref="IPresenceObserver"/>): each change goes to
-/// the region's group of everyone and to admins, on this instance's connections; every instance gets the same call.
+/// This instance as the regions' presence grains call it back (<see cref="IPresenceObserver"/>): a presence change goes
+/// to the region's group of everyone and to admins, a change of a case's viewers to the case's watchers, on this
+/// instance's connections; every instance gets the same call.
 /// </summary>
 public sealed class PresenceRelay(IHubContext<CaseHub, ICaseClient> hub, ILogger<PresenceRelay> logger) : IPresenceObserver
 {
@@ -21,6 +23,19 @@ public sealed class PresenceRelay(IHubContext<CaseHub, ICaseClient> hub, ILogger
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             PresenceLog.RelayFailed(logger, entry.User.Region!, ex);
+        }
+    }
+
+    public async Task ViewersChanged(string caseId, IReadOnlyList<UserRef> viewers)
+    {
+        ArgumentNullException.ThrowIfNull(viewers);
+        try
+        {
+            await hub.Clients.Group(CaseGroups.Case(caseId)).caseViewers(new CaseViewersUpdate(caseId, [.. viewers.Select(CaseViewer.From)]));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            PresenceLog.ViewersRelayFailed(logger, ex);
         }
     }
 }
