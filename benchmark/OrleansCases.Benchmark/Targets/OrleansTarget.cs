@@ -66,27 +66,49 @@ public sealed class OrleansTarget : ITarget
             common[key] = value;
         }
 
-        var root = product ?? Repository.Root;
-        var siloDir = Path.Combine(root, "silo", "OrleansCases.Silo");
-        var silo = ServerProcess.Start(
-            "silo", "dotnet", [Dll(siloDir, "OrleansCases.Silo")], siloDir,
-            new Dictionary<string, string>(common) { ["Urls"] = $"http://127.0.0.1:{Port(Ports.SiloHttp)}" },
-            Path.Combine(folder, "silo.log"));
-        await silo.WaitReadyAsync(new Uri($"http://127.0.0.1:{Port(Ports.SiloHttp)}/health/ready"), TimeSpan.FromSeconds(90));
+        // What started is stopped again when a later part fails to start: a benchmark that cannot run leaves nothing behind.
+        ServerProcess? silo = null;
+        ServerProcess? web = null;
+        try
+        {
+            var root = product ?? Repository.Root;
+            var siloDir = Path.Combine(root, "silo", "OrleansCases.Silo");
+            silo = ServerProcess.Start(
+                "silo", "dotnet", [Dll(siloDir, "OrleansCases.Silo")], siloDir,
+                new Dictionary<string, string>(common) { ["Urls"] = $"http://127.0.0.1:{Port(Ports.SiloHttp)}" },
+                Path.Combine(folder, "silo.log"));
+            await silo.WaitReadyAsync(new Uri($"http://127.0.0.1:{Port(Ports.SiloHttp)}/health/ready"), TimeSpan.FromSeconds(90));
 
-        var webDir = Path.Combine(root, "web", "OrleansCases.Web");
-        var webSettings = new Dictionary<string, string>(common)
+            var webDir = Path.Combine(root, "web", "OrleansCases.Web");
+            var webSettings = new Dictionary<string, string>(common)
+            {
+                ["Urls"] = Web.GetLeftPart(UriPartial.Authority),
+                ["Auth__DevelopmentSigningKey"] = tokens.Key,
+            };
+            for (var i = 0; i < regions.Count; i++)
+            {
+                webSettings[$"Cases__Regions__{i}"] = regions[i];
+            }
+
+            web = ServerProcess.Start("web", "dotnet", [Dll(webDir, "OrleansCases.Web")], webDir, webSettings, Path.Combine(folder, "web.log"));
+            await web.WaitReadyAsync(new Uri(Web, "/health/ready"), TimeSpan.FromSeconds(90));
+        }
+        catch
         {
-            ["Urls"] = Web.GetLeftPart(UriPartial.Authority),
-            ["Auth__DevelopmentSigningKey"] = tokens.Key,
-        };
-        for (var i = 0; i < regions.Count; i++)
-        {
-            webSettings[$"Cases__Regions__{i}"] = regions[i];
+            if (web is not null)
+            {
+                await web.DisposeAsync();
+            }
+
+            if (silo is not null)
+            {
+                await silo.DisposeAsync();
+            }
+
+            await azurite.DisposeAsync();
+            throw;
         }
 
-        var web = ServerProcess.Start("web", "dotnet", [Dll(webDir, "OrleansCases.Web")], webDir, webSettings, Path.Combine(folder, "web.log"));
-        await web.WaitReadyAsync(new Uri(Web, "/health/ready"), TimeSpan.FromSeconds(90));
         return new OrleansTarget(azurite, silo, web, tokens);
     }
 

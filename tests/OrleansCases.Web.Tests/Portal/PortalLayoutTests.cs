@@ -58,7 +58,7 @@ public sealed class PortalLayoutTests(PortalFixture fixture)
         var chw = await portal.SignInAsync(fixture.Web.Address, "chw.north", width: 360, height: 740, language: language);
         await chw.OpenCaseAsync(_seeded[0], T("list.region").Replace("{{region}}", "north", StringComparison.Ordinal), T("detail.title"));
         await chw.Detail.GetByRole(AriaRole.Button, new() { Name = T("action.assign"), Exact = true }).ClickAsync();
-        await chw.Detail.GetByLabel(T("field.doctor")).SelectOptionAsync(new SelectOptionValue { Label = "Clinician 2 (north)" });
+        await chw.Detail.GetByLabel(T("field.doctor")).SelectOptionAsync(new SelectOptionValue { Value = "clinician2.north" });
         problems.AddRange(await CheckAsync(chw, $"case-detail{suffix}-360"));
 
         var signIn = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } });

@@ -169,7 +169,9 @@ public sealed partial class PortalUser : IAsyncDisposable
             var field = Detail.GetByLabel(label);
             if (await field.EvaluateAsync<string>("e => e.tagName") == "SELECT")
             {
-                await field.SelectOptionAsync(new SelectOptionValue { Label = value });
+                // A doctor's option reads "name · online now" (or last seen): pick by the name it starts with.
+                var option = await field.Locator("option").Filter(new() { HasTextString = value }).First.GetAttributeAsync("value");
+                await field.SelectOptionAsync(new SelectOptionValue { Value = option });
             }
             else
             {

@@ -8,7 +8,7 @@ import { OutboxPanel, describeCommand } from './outbox-panel.js';
 import { keepCasesSaved, restoreSavedCases } from './saved-cases.js';
 import { CaseStore } from './store.js';
 import { clearToasts, h, keepFocusedControlInView, priorityLabel, statusLabel, toast } from './ui.js';
-import { DetailView, ListPanel, People, createForm, eventLog, patientSearch, questionOf } from './views.js';
+import { DetailView, ListPanel, People, createForm, doctorsOnline, eventLog, patientSearch, questionOf } from './views.js';
 
 const REGIONS = ['north', 'south'];
 const $ = id => document.getElementById(id);
@@ -78,7 +78,7 @@ async function endSession() {
 }
 
 /** The lists each role works from (docs/design.md section 2). */
-function panelsFor(me, store, live) {
+function panelsFor(me, store, live, people) {
   const panel = options => new ListPanel(store, live, options);
   switch (me.role) {
     case 'asha':
@@ -90,7 +90,7 @@ function panelsFor(me, store, live) {
       })];
     case 'clinician':
       return [
-        panel({ key: 'queue', title: () => t('list.queue'), query: () => ({ view: 'queue' }), triage: true,
+        panel({ key: 'queue', title: () => t('list.queue'), query: () => ({ view: 'queue' }), triage: true, above: doctorsOnline(people, me.region),
           matches: r => r.region === me.region && r.status === 'ForwardedToClinician' }),
         panel({ key: 'assigned', title: () => t('list.assigned'), query: () => ({ view: 'assigned' }),
           matches: r => r.assigneeId === me.id }),
@@ -137,14 +137,19 @@ async function startPortal(me) {
     onReload: () => reloadLists(current),
     onState: (state, lastUpdate) => {
       showState(state, lastUpdate);
-      // The way to the server is back: what waits goes now.
-      if (state === 'connected') current.outbox.flush();
+      // The way to the server is back: what waits goes now, and presence is read again (changes may have been missed).
+      if (state === 'connected') {
+        current.outbox.flush();
+        current.people.reloadPresence();
+      }
     },
     onWatched: found => { if (session === current) current.detail.show(found); },
+    onPresence: change => { if (session === current) current.people.applyPresence(change); },
+    onViewers: update => { if (session === current) current.detail?.showViewers(update); },
   });
   current.live = live;
-  current.panels = panelsFor(me, store, live);
   current.people = new People(me);
+  current.panels = panelsFor(me, store, live, current.people);
   current.outbox = new Outbox(me, {
     onSent: (result, entry, awaited) => {
       store.put(result);

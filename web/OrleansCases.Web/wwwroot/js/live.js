@@ -19,7 +19,8 @@ export class Live {
    *   onEvent(event, { live }) applies one caseStatusUpdate;
    *   onReload() reloads every list (after a 410, or before the first cursor exists);
    *   onState(state, lastUpdate) shows 'connected' | 'connecting' | 'offline' (the browser has no network);
-   *   onWatched(case) gets the watched case again after a reconnect.
+   *   onWatched(case) gets the watched case again after a reconnect;
+   *   onPresence(change) gets each presenceChanged; onViewers(update) each caseViewers of the watched case.
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -42,6 +43,8 @@ export class Live {
       this.touch();
     });
     this.connection.on('resync', () => this.resyncSoon());
+    this.connection.on('presenceChanged', change => this.handlers.onPresence?.(change));
+    this.connection.on('caseViewers', update => this.handlers.onViewers?.(update));
     this.connection.onreconnecting(() => this.setState('connecting'));
     this.connection.onreconnected(async () => {
       this.setState('connected');

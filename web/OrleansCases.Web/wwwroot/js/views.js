@@ -16,13 +16,17 @@ export const questionOf = found => found?.history?.findLast(entry => entry.actio
 
 /**
  * People's names instead of their ids: the region's clinicians (GET /api/clinicians, read once per region) and
- * everyone a case's history names.
+ * everyone a case's history names; and who of a region's CHWs and clinicians is online (GET /api/presence, then
+ * each presenceChanged), shown beside their names wherever one picks a doctor.
  */
 export class People {
   constructor(me) {
     this.me = me;
     this.names = new Map([[me.id, me.name]]);
     this.clinicians = new Map(); // region → promise of [{ id, name }]
+    this.presence = new Map(); // region → Map of id → { id, name, role, online, lastSeen }
+    this.presenceLoads = new Map(); // region → promise
+    this.presenceListeners = new Set();
   }
 
   learn(history) {
@@ -31,10 +35,11 @@ export class People {
 
   name(id) { return id ? this.names.get(id) ?? id : null; }
 
+  regionQuery(region) { return this.me.role === 'admin' ? `?region=${encodeURIComponent(region)}` : ''; }
+
   cliniciansOf(region) {
     if (!this.clinicians.has(region)) {
-      const query = this.me.role === 'admin' ? `?region=${encodeURIComponent(region)}` : '';
-      const loading = get(`/api/clinicians${query}`).then(list => {
+      const loading = get(`/api/clinicians${this.regionQuery(region)}`).then(list => {
         for (const c of list.items) this.names.set(c.id, c.name);
         return list.items;
       });
@@ -43,6 +48,79 @@ export class People {
     }
     return this.clinicians.get(region);
   }
+
+  /** Reads who is online in the region (again, with fresh = true: after a reconnect, changes may have been missed). */
+  loadPresence(region, fresh = false) {
+    if (fresh || !this.presenceLoads.has(region)) {
+      const loading = get(`/api/presence${this.regionQuery(region)}`).then(list => {
+        this.presence.set(region, new Map(list.items.map(item => [item.id, item])));
+        this.presenceChanged();
+      });
+      loading.catch(() => this.presenceLoads.delete(region));
+      this.presenceLoads.set(region, loading);
+    }
+    return this.presenceLoads.get(region);
+  }
+
+  reloadPresence() {
+    for (const region of this.presence.keys()) this.loadPresence(region, true).catch(() => {});
+  }
+
+  /** One presenceChanged from the hub. */
+  applyPresence(change) {
+    if (!this.presence.has(change.region)) return;
+    this.presence.get(change.region).set(change.userId,
+      { id: change.userId, name: change.name, role: change.role, online: change.online, lastSeen: change.lastSeen });
+    this.presenceChanged();
+  }
+
+  presenceChanged() {
+    for (const listener of [...this.presenceListeners]) listener();
+  }
+
+  /** Calls render now and at each change of presence, for as long as element is on the page. */
+  keepShowingPresence(element, region, render) {
+    let shown = false;
+    const listener = () => {
+      if (element.isConnected) shown = true;
+      else if (shown) { this.presenceListeners.delete(listener); return; }
+      render(this.presence.get(region) ?? new Map());
+    };
+    this.presenceListeners.add(listener);
+    listener();
+    this.loadPresence(region).catch(() => { /* Names alone, as before presence: nothing is lost. */ });
+  }
+
+  /** "Dr A · online now", "Dr A · last seen 10:42": a clinician as the pickers show them. */
+  withPresence(id, name, region) {
+    const known = this.presence.get(region)?.get(id);
+    if (!known) return name;
+    const state = known.online ? t('presence.online')
+      : known.lastSeen ? t('presence.lastSeen', { time: formatTime(known.lastSeen) }) : t('presence.offline');
+    return `${name} · ${state}`;
+  }
+
+  /** Labels each doctor of a clinician select with their presence, and keeps the labels current. */
+  labelPicker(select, region) {
+    this.keepShowingPresence(select, region, () => {
+      for (const option of select.options) {
+        if (option.value) option.textContent = this.withPresence(option.value, this.name(option.value), region);
+      }
+    });
+  }
+}
+
+/** "Doctors online now: …": where a case goes to a doctor, and above the queue. */
+export function doctorsOnline(people, region) {
+  const line = h('p', { class: 'presence muted', role: 'status' });
+  people.keepShowingPresence(line, region, presence => {
+    const online = [...presence.values()].filter(p => p.role === 'clinician' && p.online && p.id !== people.me.id);
+    line.hidden = presence.size === 0;
+    line.textContent = online.length
+      ? t('presence.doctorsOnline', { names: online.map(p => p.name).join(', ') })
+      : t('presence.noDoctorOnline');
+  });
+  return line;
 }
 
 /** A list of cases: loaded from the API, then kept current from the store, newest change first. */
@@ -50,7 +128,7 @@ export class ListPanel {
   /**
    * @param {object} options title() → heading; query() → URL search params; matches(record) → whether a case belongs
    *   here; filters: show status and priority filters; triage: emergency first, with a priority filter;
-   *   regions: show a region selector (admins).
+   *   regions: show a region selector (admins); above: an element shown under the heading.
    */
   constructor(store, live, options) {
     this.store = store;
@@ -71,6 +149,7 @@ export class ListPanel {
     this.limit = LIST_LIMIT;
     this.element = h('section', { class: 'card', 'aria-labelledby': `${id}-title` },
       h('h2', { id: `${id}-title` }, options.title()),
+      options.above ?? null,
       this.controls(id),
       this.error,
       this.empty,
@@ -201,7 +280,10 @@ export function createForm(people, me, outbox) {
   const send = h('select', { id: 'new-send-to', name: 'sendTo' },
     h('option', { value: '' }, t('create.anyDoctor')));
   people.cliniciansOf(me.region).then(
-    clinicians => send.append(...clinicians.map(c => h('option', { value: c.id }, c.name))),
+    clinicians => {
+      send.append(...clinicians.map(c => h('option', { value: c.id }, c.name)));
+      people.labelPicker(send, me.region);
+    },
     () => { /* The queue stays offered: any doctor of the region sees it there. */ });
   const form = h('form', {
     novalidate: true,
@@ -253,6 +335,7 @@ export function createForm(people, me, outbox) {
     field('new-priority', t('create.priority'), h('select', { id: 'new-priority', name: 'priority' },
       PRIORITIES.map(p => h('option', { value: p }, priorityLabel(p))))),
     field('new-send-to', t('create.sendTo'), send),
+    doctorsOnline(people, me.region),
     h('p', { class: 'error', role: 'alert', 'data-error-for': '' }),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', value: 'send' }, t('create.submitAndSend')),
@@ -420,14 +503,18 @@ export class DetailView {
   show(found) {
     if (!this.current || found.id !== this.current.id || found.version < this.current.version) return;
     // The same version again (a live event racing the command's answer): keep the page, and any open action form.
-    if (found.version === this.current.version && this.current.history) return;
+    if (found.version === this.current.version && this.current.history) {
+      if (found.viewers) this.showViewers({ caseId: found.id, viewers: found.viewers });
+      return;
+    }
     const hadFocus = this.element.contains(document.activeElement) && document.activeElement.id !== 'detail-title';
     // A form being typed in survives the change: it moves into the new page, text, focus and caret and all, with a
     // line saying what changed (and, when its action is no longer allowed, that it cannot be sent).
     const openForm = this.actionSlot?.isConnected ? this.actionSlot.firstElementChild : null;
     const typing = openForm?.contains(document.activeElement) ? document.activeElement : null;
     const caret = typing && typeof typing.selectionStart === 'number' ? [typing.selectionStart, typing.selectionEnd] : null;
-    this.current = found;
+    // A read from the device's store knows no viewers: keep those the hub last told.
+    this.current = { ...found, viewers: found.viewers ?? this.current.viewers ?? [] };
     this.store.put(found);
     this.people.learn(found.history);
     const c = found;
@@ -435,6 +522,7 @@ export class DetailView {
     // replaceChildren would write a null as the text "null": leave out what this case does not have.
     this.element.replaceChildren(...[
       h('h2', { id: 'detail-title', tabindex: '-1' }, t('detail.title', { patient: c.patientRef })),
+      this.viewersSlot = h('p', { class: 'viewers', role: 'status' }),
       h('dl', {},
         h('dt', {}, t('detail.status')), h('dd', {}, statusBadge(c.status)),
         h('dt', {}, t('detail.priority')), h('dd', {}, priorityBadge(c.priority)),
@@ -463,6 +551,7 @@ export class DetailView {
       this.backButton(),
     ].filter(Boolean));
     this.showPending();
+    this.renderViewers();
     if (openForm) {
       this.keepForm(openForm, found);
       typing?.focus();
@@ -470,6 +559,27 @@ export class DetailView {
     } else if (hadFocus) {
       this.element.querySelector('#detail-title').focus();
     }
+  }
+
+  /** A caseViewers from the hub: who has this case open now. */
+  showViewers(update) {
+    if (!this.current || update.caseId !== this.current.id) return;
+    this.current.viewers = update.viewers;
+    this.renderViewers();
+  }
+
+  /** "Dr X is reviewing this case now" when its doctor has it open; the others who have it open besides me. */
+  renderViewers() {
+    if (!this.viewersSlot?.isConnected) return;
+    const others = (this.current.viewers ?? []).filter(v => v.id !== this.me.id);
+    const reviewing = others.find(v => v.id === this.current.assigneeId && v.role === 'clinician');
+    const rest = others.filter(v => v !== reviewing);
+    this.viewersSlot.replaceChildren(...[
+      reviewing ? h('span', { class: 'reviewing' }, t('viewers.reviewing', { name: reviewing.name })) : null,
+      reviewing && rest.length ? ' ' : null,
+      rest.length ? t('viewers.open', { names: rest.map(v => v.name).join(', ') }) : null,
+    ].filter(Boolean));
+    this.viewersSlot.hidden = others.length === 0;
   }
 
   /** The doctor's question, above the reply box, so the field worker need not scroll to the history for it. */
@@ -546,6 +656,7 @@ export class DetailView {
           if (known) known.textContent = c.name;
           else select.append(h('option', { value: c.id }, c.name));
         }
+        this.people.labelPicker(select, this.current.region);
         if (submit()) submit().disabled = false;
       },
       e => { form().querySelector('[data-error-for=""]').textContent = t('detail.noClinicians', { error: e.message }); });
