@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace OrleansCases.Abstractions.Presence;
 
 /// <summary>
@@ -32,6 +34,10 @@ public interface IPresenceGrain : IGrainWithStringKey
     /// <summary>The last connection of <paramref name="userId"/> on <paramref name="instance"/> with the case open let it go.</summary>
     [Alias("UnwatchAsync")]
     Task UnwatchAsync(string instance, string caseId, string userId);
+
+    /// <summary>Passes a typing signal to every web instance, for the case's watchers; nothing is kept.</summary>
+    [OneWay, Alias("TypingAsync")]
+    Task TypingAsync(CaseTyping typing);
 
     /// <summary>Who has <paramref name="caseId"/> open, by name.</summary>
     [Alias("ViewersAsync")]

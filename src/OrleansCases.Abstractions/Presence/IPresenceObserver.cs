@@ -13,4 +13,8 @@ public interface IPresenceObserver : IGrainObserver
     /// <summary>Who has <paramref name="caseId"/> open changed; <paramref name="viewers"/> is everyone now, by name.</summary>
     [OneWay, Alias("ViewersChanged")]
     Task ViewersChanged(string caseId, IReadOnlyList<UserRef> viewers);
+
+    /// <summary>Someone is typing on a case: for its watchers here, but the connection it came from.</summary>
+    [OneWay, Alias("Typing")]
+    Task Typing(CaseTyping typing);
 }

@@ -20,4 +20,7 @@ public static class PresenceTiming
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
     public static readonly TimeSpan Sweep = TimeSpan.FromSeconds(1);
+
+    /// <summary>A connection's typing on one case reaches the others at most this often; calls in between are dropped.</summary>
+    public static readonly TimeSpan Typing = TimeSpan.FromSeconds(2);
 }

@@ -84,6 +84,13 @@ public sealed class PresenceGrain(
 
     public Task<IReadOnlyList<UserRef>> ViewersAsync(string caseId) => Task.FromResult(_viewers.Of(caseId));
 
+    public Task TypingAsync(CaseTyping typing)
+    {
+        ArgumentNullException.ThrowIfNull(typing);
+        Tell(observer => observer.Typing(typing));
+        return Task.CompletedTask;
+    }
+
     public Task ConnectedAsync(string instance, UserRef user)
     {
         ArgumentException.ThrowIfNullOrEmpty(instance);

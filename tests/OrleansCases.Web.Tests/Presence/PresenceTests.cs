@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrleansCases.Abstractions.Presence;
 using OrleansCases.Web.Tests.Support;
@@ -111,6 +112,46 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
         await admin.DisposeAsync();
         read = await ApiClient.ExpectAsync(await owner.GetAsync($"/api/cases/{id}"), HttpStatusCode.OK);
         Assert.Equal(["asha.north"], read["viewers"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Typing_reaches_the_cases_other_watchers_on_both_instances_throttled_and_changes_nothing()
+    {
+        using var owner = await ApiClient.SignInAsync(fixture.A.Address, "asha.north");
+        var id = ApiClient.Id(await owner.CreateAsync(PatientRef()));
+        await using var writer = await ConnectAsync(fixture.A.Address, "asha.north");
+        await using var onB = await ConnectAsync(fixture.B.Address, "admin");
+        await using var onA = await ConnectAsync(fixture.A.Address, "chw.north");
+        await using var bystander = await ConnectAsync(fixture.B.Address, "chw.north");
+        foreach (var watcher in new[] { writer, onB, onA })
+        {
+            await watcher.Connection.InvokeAsync<JsonElement>("WatchCase", id);
+        }
+
+        // Five signals in a burst: each watcher but the writer hears one. Then another watcher types: by the time its
+        // signal arrives, anything more of the burst would have (one grain passes both on, in order).
+        for (var i = 0; i < 5; i++)
+        {
+            await writer.Connection.InvokeAsync("Typing", id);
+        }
+
+        var typing = await onB.WaitForTypingAsync(id, "asha.north", Promise);
+        Assert.Equal("Asha (north)", typing.GetProperty("name").GetString());
+        await onA.WaitForTypingAsync(id, "asha.north", Promise);
+        await onA.Connection.InvokeAsync("Typing", id);
+        await onB.WaitForTypingAsync(id, "chw.north", Promise);
+        await writer.WaitForTypingAsync(id, "chw.north", Promise);
+        Assert.Single(onB.TypingSignals, e => e.GetProperty("userId").GetString() == "asha.north");
+        Assert.DoesNotContain(writer.TypingSignals, e => e.GetProperty("userId").GetString() == "asha.north");
+        Assert.DoesNotContain(onA.TypingSignals, e => e.GetProperty("userId").GetString() == "chw.north");
+        Assert.Empty(bystander.TypingSignals);
+
+        // Typing on a case one does not watch is refused; and typing is stored nowhere: the case is as it was.
+        var refused = await Assert.ThrowsAsync<HubException>(() => bystander.Connection.InvokeAsync("Typing", id));
+        Assert.Contains("Watch the case first", refused.Message, StringComparison.Ordinal);
+        var read = await ApiClient.ExpectAsync(await owner.GetAsync($"/api/cases/{id}"), HttpStatusCode.OK);
+        Assert.Equal(1, ApiClient.Version(read));
+        Assert.Single(read["history"]!.AsArray());
     }
 
     [Fact]

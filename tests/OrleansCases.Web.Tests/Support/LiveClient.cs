@@ -9,7 +9,7 @@ namespace OrleansCases.Web.Tests.Support;
 
 /// <summary>
 /// A real SignalR client (WebSockets) of one user against one web instance; it records every caseStatusUpdate,
-/// presenceChanged, caseViewers and resync it receives, and lets a test await one with a timeout.
+/// presenceChanged, caseViewers, caseTyping and resync it receives, and lets a test await one with a timeout.
 /// </summary>
 public sealed class LiveClient : IAsyncDisposable
 {
@@ -36,7 +36,7 @@ public sealed class LiveClient : IAsyncDisposable
             connection.On<JsonElement>("caseStatusUpdate", Record);
         }
 
-        foreach (var method in new[] { "presenceChanged", "caseViewers" })
+        foreach (var method in new[] { "presenceChanged", "caseViewers", "caseTyping" })
         {
             var arrived = _messages[method] = new ConcurrentQueue<JsonElement>();
             connection.On<JsonElement>(method, e =>
@@ -99,6 +99,15 @@ public sealed class LiveClient : IAsyncDisposable
 
     /// <summary>Every caseViewers so far, in arrival order (JSON protocol only).</summary>
     public IReadOnlyList<JsonElement> ViewerChanges => [.. _messages["caseViewers"]];
+
+    /// <summary>Every caseTyping so far, in arrival order (JSON protocol only).</summary>
+    public IReadOnlyList<JsonElement> TypingSignals => [.. _messages["caseTyping"]];
+
+    /// <summary>Waits until a caseTyping of <paramref name="userId"/> on <paramref name="caseId"/> has arrived.</summary>
+    public Task<JsonElement> WaitForTypingAsync(string caseId, string userId, TimeSpan timeout) =>
+        WaitForMessageAsync(
+            "caseTyping", e => e.GetProperty("caseId").GetString() == caseId && e.GetProperty("userId").GetString() == userId, timeout,
+            $"that {userId} is typing on {caseId}");
 
     /// <summary>Waits until a presenceChanged saying <paramref name="userId"/> is (or is not) <paramref name="online"/> has arrived.</summary>
     public Task<JsonElement> WaitForPresenceAsync(string userId, bool online, TimeSpan timeout) =>

@@ -15,9 +15,11 @@ namespace OrleansCases.Web.Live;
 /// Events reach it from <see cref="CaseEventBridge"/> and <see cref="PresenceRelay"/>, not from here.
 /// </summary>
 [Authorize]
-public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry, PresenceLeases presence, WebMetrics metrics) : Hub<ICaseClient>
+public sealed class CaseHub(
+    IClusterClient cluster, ConnectionRegistry registry, PresenceLeases presence, WebMetrics metrics, TimeProvider clock) : Hub<ICaseClient>
 {
     private const string NotReadable = "Case not found, or you may not read it.";
+    private const string NotWatched = "Watch the case first: typing goes to the case's watchers.";
     private const string CountedAs = "countedAs";
 
     public override async Task OnConnectedAsync()
@@ -103,6 +105,28 @@ public sealed class CaseHub(IClusterClient cluster, ConnectionRegistry registry,
             {
                 await presence.UnwatchedAsync(ended);
             }
+        }
+    }
+
+    /// <summary>
+    /// The caller is typing on a case this connection watches: its other watchers are told (caseTyping), on every
+    /// instance; nothing is stored. A connection's signals for one case go out at most every
+    /// <see cref="PresenceTiming.Typing"/>; the others are dropped.
+    /// </summary>
+    public async Task Typing(string caseId)
+    {
+        var user = Context.User?.ToUserRef() ?? throw new HubException(NotWatched);
+        var (region, due) = CaseIds.IsWellFormed(caseId)
+            ? registry.Typing(Context.ConnectionId, caseId, clock.GetUtcNow(), PresenceTiming.Typing)
+            : (null, false);
+        if (region is null)
+        {
+            throw new HubException(NotWatched);
+        }
+
+        if (due)
+        {
+            await presence.TypingAsync(region, new CaseTyping(caseId, user, Context.ConnectionId));
         }
     }
 }

@@ -112,9 +112,36 @@ public sealed class ConnectionRegistry
     {
         lock (_gate)
         {
-            return _connections.TryGetValue(connectionId, out var entry) && entry.Watching.Remove(caseId)
-                ? RemoveWatcher(caseId, connectionId, entry.User.Id)
-                : null;
+            if (!_connections.TryGetValue(connectionId, out var entry) || !entry.Watching.Remove(caseId))
+            {
+                return null;
+            }
+
+            entry.TypedAt.Remove(caseId);
+            return RemoveWatcher(caseId, connectionId, entry.User.Id);
+        }
+    }
+
+    /// <summary>
+    /// A connection says its user is typing on <paramref name="caseId"/>: answers the case's region when the connection
+    /// watches it (null otherwise), and whether this signal is due (at most one per <paramref name="spacing"/>).
+    /// </summary>
+    public (string? Region, bool Due) Typing(string connectionId, string caseId, DateTimeOffset now, TimeSpan spacing)
+    {
+        lock (_gate)
+        {
+            if (!_connections.TryGetValue(connectionId, out var entry) || !entry.Watching.Contains(caseId))
+            {
+                return (null, false);
+            }
+
+            if (entry.TypedAt.TryGetValue(caseId, out var last) && now - last < spacing)
+            {
+                return (_caseRegions[caseId], false);
+            }
+
+            entry.TypedAt[caseId] = now;
+            return (_caseRegions[caseId], true);
         }
     }
 
@@ -192,7 +219,11 @@ public sealed class ConnectionRegistry
             : new WatchEnded(region, caseId, userId);
     }
 
-    private sealed record Entry(UserRef User, string? RoleGroup, HashSet<string> Watching);
+    private sealed record Entry(UserRef User, string? RoleGroup, HashSet<string> Watching)
+    {
+        /// <summary>When the connection last sent a typing signal, per case it watches.</summary>
+        public Dictionary<string, DateTimeOffset> TypedAt { get; } = new(StringComparer.Ordinal);
+    }
 }
 
 /// <summary>A connection the registry forgot: whose, whether it was their last here, which cases they no longer have open here.</summary>

@@ -21,4 +21,7 @@ public interface ICaseClient
 
     /// <summary>Who has a case the connection watches open changed.</summary>
     Task caseViewers(CaseViewersUpdate update);
+
+    /// <summary>Someone else is typing on a case the connection watches.</summary>
+    Task caseTyping(CaseTypingUpdate update);
 }

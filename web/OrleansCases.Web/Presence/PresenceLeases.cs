@@ -61,6 +61,9 @@ public sealed class PresenceLeases(
         return TellAsync(ended.Region, grain => grain.UnwatchAsync(_instance, ended.CaseId, ended.UserId));
     }
 
+    /// <summary>Passes a typing signal on a case of <paramref name="region"/> to every instance.</summary>
+    public Task TypingAsync(string region, CaseTyping typing) => TellAsync(region, grain => grain.TypingAsync(typing));
+
     /// <summary>Who has a case of <paramref name="region"/> open: part of every answer with the case.</summary>
     public async Task<IReadOnlyList<UserRef>> ViewersAsync(string region, string caseId)
     {

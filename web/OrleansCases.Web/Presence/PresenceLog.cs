@@ -12,6 +12,6 @@ internal static partial class PresenceLog
     [LoggerMessage(3, LogLevel.Warning, "A presence change of region {Region} could not be sent to this instance's connections")]
     public static partial void RelayFailed(ILogger logger, string region, Exception exception);
 
-    [LoggerMessage(4, LogLevel.Warning, "A change of a case's viewers could not be sent to this instance's connections")]
-    public static partial void ViewersRelayFailed(ILogger logger, Exception exception);
+    [LoggerMessage(4, LogLevel.Warning, "A case's viewers or typing could not be sent to this instance's connections")]
+    public static partial void CaseSignalRelayFailed(ILogger logger, Exception exception);
 }

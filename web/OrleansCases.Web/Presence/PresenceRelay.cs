@@ -35,7 +35,21 @@ public sealed class PresenceRelay(IHubContext<CaseHub, ICaseClient> hub, ILogger
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            PresenceLog.ViewersRelayFailed(logger, ex);
+            PresenceLog.CaseSignalRelayFailed(logger, ex);
+        }
+    }
+
+    public async Task Typing(CaseTyping typing)
+    {
+        ArgumentNullException.ThrowIfNull(typing);
+        try
+        {
+            await hub.Clients.GroupExcept(CaseGroups.Case(typing.CaseId), [typing.Connection])
+                .caseTyping(new CaseTypingUpdate(typing.CaseId, typing.User.Id, typing.User.Name));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            PresenceLog.CaseSignalRelayFailed(logger, ex);
         }
     }
 }
