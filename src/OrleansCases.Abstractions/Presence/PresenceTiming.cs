@@ -21,6 +21,12 @@ public static class PresenceTiming
 
     public static readonly TimeSpan Sweep = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A lease taken this recently is newer than a renewal that does not name it: the instance took its list, the
+    /// connection came, and its call overtook the renewal on the way. Such a lease is left to the next renewal.
+    /// </summary>
+    public static readonly TimeSpan RenewalOvertaken = TimeSpan.FromSeconds(2);
+
     /// <summary>A connection's typing on one case reaches the others at most this often; calls in between are dropped.</summary>
     public static readonly TimeSpan Typing = TimeSpan.FromSeconds(2);
 }

@@ -47,14 +47,19 @@ internal sealed class CaseViewers
         return true;
     }
 
-    /// <summary>The instance's whole list: what it names is held; what it no longer names is let go at once.</summary>
+    /// <summary>
+    /// The instance's whole list: what it names is held; what it no longer names is let go at once, unless it was
+    /// taken so recently that the list predates it (<see cref="PresenceTiming.RenewalOvertaken"/>).
+    /// </summary>
     public IReadOnlySet<string> Renew(string instance, IReadOnlyList<CaseWatch> watches, DateTimeOffset now)
     {
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var named = watches.Select(w => (w.CaseId, w.User.Id)).ToHashSet();
         foreach (var (caseId, viewers) in _byCase.ToList())
         {
-            foreach (var userId in viewers.Keys.Where(u => !named.Contains((caseId, u))).ToList())
+            var unnamed = viewers.Where(v => !named.Contains((caseId, v.Key))
+                && v.Value.ByInstance.TryGetValue(instance, out var lease) && lease.HeldAt <= now - PresenceTiming.RenewalOvertaken);
+            foreach (var userId in unnamed.Select(v => v.Key).ToList())
             {
                 if (Release(instance, caseId, userId))
                 {

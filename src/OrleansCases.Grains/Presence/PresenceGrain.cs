@@ -49,11 +49,15 @@ public sealed class PresenceGrain(
             Hold(instance, user, now);
         }
 
-        // The renewal is the instance's whole truth: a user it no longer names lost a disconnect call on the way.
+        // The renewal is the instance's whole truth: a user it no longer names lost a disconnect call on the way (unless
+        // they came after it took its list, and their call overtook it).
         var named = users.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var leases in _online.Values.Where(l => !named.Contains(l.User.Id)))
         {
-            Release(leases, instance, now);
+            if (leases.ByInstance.TryGetValue(instance, out var lease) && lease.HeldAt <= now - PresenceTiming.RenewalOvertaken)
+            {
+                Release(leases, instance, now);
+            }
         }
 
         AnnounceViewers(_viewers.Renew(instance, watches, now));

@@ -124,49 +124,34 @@ public sealed class LiveClient : IAsyncDisposable
                     .SequenceEqual(viewerIds.Order(StringComparer.Ordinal)),
             timeout, $"that {caseId} is open to [{string.Join(", ", viewerIds)}]");
 
-    private async Task<JsonElement> WaitForMessageAsync(string method, Func<JsonElement, bool> match, TimeSpan timeout, string what)
+    private Task<JsonElement> WaitForMessageAsync(string method, Func<JsonElement, bool> match, TimeSpan timeout, string what) =>
+        WaitAsync(_messages[method], _messageArrivals, match, timeout, $"{UserId} was not told within {timeout} {what} ({method}).");
+
+    /// <summary>Waits until an event of <paramref name="caseId"/> at <paramref name="version"/> has arrived.</summary>
+    public Task<JsonElement> WaitForAsync(string caseId, int version) =>
+        WaitAsync(_received, _arrivals, e => Is(e, caseId, version), _timeout, $"{UserId} did not receive version {version} of {caseId} within {_timeout}.");
+
+    /// <summary>The first of <paramref name="arrived"/> that matches, waiting for each arrival until the timeout.</summary>
+    private static async Task<JsonElement> WaitAsync(
+        ConcurrentQueue<JsonElement> arrived, Channel<JsonElement> arrivals, Func<JsonElement, bool> match, TimeSpan timeout, string failure)
     {
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
             while (true)
             {
-                if (_messages[method].FirstOrDefault(match) is { ValueKind: JsonValueKind.Object } found)
+                if (arrived.FirstOrDefault(match) is { ValueKind: JsonValueKind.Object } found)
                 {
                     return found;
                 }
 
-                await _messageArrivals.Reader.WaitToReadAsync(cancel.Token);
-                _messageArrivals.Reader.TryRead(out _);
+                await arrivals.Reader.WaitToReadAsync(cancel.Token);
+                arrivals.Reader.TryRead(out _);
             }
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail($"{UserId} was not told within {timeout} {what} ({method}).");
-            throw;
-        }
-    }
-
-    /// <summary>Waits until an event of <paramref name="caseId"/> at <paramref name="version"/> has arrived.</summary>
-    public async Task<JsonElement> WaitForAsync(string caseId, int version)
-    {
-        using var timeout = new CancellationTokenSource(_timeout);
-        try
-        {
-            while (true)
-            {
-                if (_received.FirstOrDefault(e => Is(e, caseId, version)) is { ValueKind: JsonValueKind.Object } found)
-                {
-                    return found;
-                }
-
-                await _arrivals.Reader.WaitToReadAsync(timeout.Token);
-                _arrivals.Reader.TryRead(out _);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            Assert.Fail($"{UserId} did not receive version {version} of {caseId} within {_timeout}.");
+            Assert.Fail(failure);
             throw;
         }
     }
