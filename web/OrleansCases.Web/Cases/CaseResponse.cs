@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Cases;
@@ -19,8 +20,12 @@ public sealed record CaseResponse(
     IReadOnlyList<CaseHistoryEntry> History,
     IReadOnlyList<CaseAction> AllowedActions)
 {
-    /// <summary>Who has the case open right now (docs/design.md section 9), the caller too when they do.</summary>
-    public IReadOnlyList<CaseViewer> Viewers { get; init; } = [];
+    /// <summary>
+    /// Who has the case open right now (docs/design.md section 9), the caller too when they do: in the answers of reads
+    /// (GET, WatchCase), not of commands, since a repeated command answers exactly as the first time did.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CaseViewer>? Viewers { get; init; }
 
     public static CaseResponse From(CaseView view)
     {

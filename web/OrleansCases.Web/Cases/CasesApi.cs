@@ -72,11 +72,13 @@ public static class CasesApi
         string id, Caller caller, IClusterClient cluster, PresenceLeases presence)
     {
         var view = CaseIds.IsWellFormed(id) ? await cluster.GetGrain<ICaseGrain>(id).GetAsync(caller.User) : null;
-        return view is null ? Problems.NotFound() : TypedResults.Ok(await WithViewersAsync(view, presence));
+        return view is null
+            ? Problems.NotFound()
+            : TypedResults.Ok(CaseResponse.From(view) with { Viewers = [.. (await presence.ViewersAsync(view.Case.Region, id)).Select(CaseViewer.From)] });
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> ActAsync(
-        string id, string action, Caller caller, HttpContext http, IClusterClient cluster, IUserDirectory directory, PresenceLeases presence)
+        string id, string action, Caller caller, HttpContext http, IClusterClient cluster, IUserDirectory directory)
     {
         var body = CaseActionRequest.None;
         if (http.Request.ContentLength is not 0 && (http.Request.ContentLength is not null || http.Request.HasJsonContentType()))
@@ -125,12 +127,8 @@ public static class CasesApi
         }
 
         var result = await cluster.GetGrain<ICaseGrain>(id).ActAsync(command);
-        return result.Succeeded ? TypedResults.Ok(await WithViewersAsync(result.View!, presence)) : Problems.From(result);
+        return result.Succeeded ? TypedResults.Ok(CaseResponse.From(result.View!)) : Problems.From(result);
     }
-
-    /// <summary>The case as answered, with who has it open (a new case has no viewers yet, so creates skip this).</summary>
-    private static async Task<CaseResponse> WithViewersAsync(CaseView view, PresenceLeases presence) =>
-        CaseResponse.From(view) with { Viewers = [.. (await presence.ViewersAsync(view.Case.Region, view.Case.Id)).Select(CaseViewer.From)] };
 
     public static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult>> ListAsync(
         Caller caller, HttpContext http, IClusterClient cluster, IOptions<CasesOptions> options, IFeedPosition feed,

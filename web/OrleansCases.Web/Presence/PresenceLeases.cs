@@ -64,7 +64,7 @@ public sealed class PresenceLeases(
     /// <summary>Passes a typing signal on a case of <paramref name="region"/> to every instance.</summary>
     public Task TypingAsync(string region, CaseTyping typing) => TellAsync(region, grain => grain.TypingAsync(typing));
 
-    /// <summary>Who has a case of <paramref name="region"/> open: part of every answer with the case.</summary>
+    /// <summary>Who has a case of <paramref name="region"/> open: part of the answer of a read of the case.</summary>
     public async Task<IReadOnlyList<UserRef>> ViewersAsync(string region, string caseId)
     {
         IReadOnlyList<UserRef> viewers = [];
