@@ -47,7 +47,7 @@ public sealed class CatchUpTests(ShortFeedPortalFixture fixture) : IClassFixture
                     fixture.Clock.Advance(2 * ShortFeedPortalFixture.MinAge);
                 }
 
-                patients.Add(PortalUser.NewPatient());
+                patients.Add(Patients.New());
                 await asha.CreateAsync(patients[^1]);
             }
         }

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
+using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Portal;
 
@@ -16,7 +17,7 @@ public sealed class ConflictTests(PortalFixture fixture)
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var first = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
         var second = await portal.SignInAsync(fixture.Web.Address, "clinician2.north");
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await asha.CreateAndSendAsync(patient);
         await first.OpenCaseAsync(patient, "Review queue");
         await second.OpenCaseAsync(patient, "Review queue");

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
+using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Portal;
 
@@ -20,7 +21,7 @@ public sealed class FieldFlowTests(PortalFixture fixture)
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var first = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
         var second = await portal.SignInAsync(fixture.Web.Address, "clinician2.north", width: 360, height: 740);
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await asha.CreateAndSendAsync(patient);
         await first.OpenCaseAsync(patient, "Review queue");
         await second.OpenCaseAsync(patient, "Review queue");
@@ -44,7 +45,7 @@ public sealed class FieldFlowTests(PortalFixture fixture)
         await using var portal = new PortalSession(fixture.Browser);
         var phone = await portal.SignInAsync(fixture.Web.Address, "asha.north", width: 360, height: 740);
         var clinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await phone.CreateAndSendAsync(patient);
         await phone.BackToListsAsync();
 
@@ -91,7 +92,7 @@ public sealed class FieldFlowTests(PortalFixture fixture)
         var patients = new Dictionary<string, string>();
         foreach (var priority in new[] { "routine", "emergency", "urgent" })
         {
-            patients[priority] = PortalUser.NewPatient();
+            patients[priority] = Patients.New();
             await asha.CreateAndSendAsync(patients[priority], priority);
             await asha.BackToListsAsync();
         }

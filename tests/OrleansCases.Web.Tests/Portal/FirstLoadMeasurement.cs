@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Xunit;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Portal;
 
@@ -95,7 +96,7 @@ public sealed class FirstLoadMeasurement(PortalFixture fixture, ITestOutputHelpe
         };
         await chw.Page.ReloadAsync();
         await Expect(chw.LiveState).ToHaveAttributeAsync("data-state", "connected");
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await asha.CreateAndSendAsync(patient);
         await asha.ActAsync("Cancel case", ("Reason", "Measured"));
         await Expect(chw.CaseRow(patient)).ToContainTextAsync("Cancelled");

@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using OrleansCases.Web.Identity;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
+using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Portal;
 
@@ -25,7 +26,7 @@ public sealed class HindiScenarioTests(PortalFixture fixture)
         await using var portal = new PortalSession(fixture.Browser);
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north", width: 360, height: 740, language: Hindi);
         var clinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north", language: Hindi);
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         const string Summary = "तीन दिन से बुखार और खाँसी";
         const string Question = "क्या बच्चे को दस्त भी है?";
         const string Answer = "नहीं, दस्त नहीं है। बुखार 102 है।";

@@ -1,5 +1,6 @@
 using Xunit;
 using static Microsoft.Playwright.Assertions;
+using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Portal;
 
@@ -17,7 +18,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         await using var portal = new PortalSession(fixture.Browser);
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var clinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await asha.CreateCaseAsync(patient, "urgent");
         await asha.OpenCaseAsync(patient);
         await asha.ActAsync("Send to doctor", ("Note (optional)", "Please review today"));
@@ -45,7 +46,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         var southClinician = await portal.SignInAsync(fixture.Web.Address, "clinician.south");
         var northAsha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var northClinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
-        var northPatient = PortalUser.NewPatient();
+        var northPatient = Patients.New();
         await northAsha.CreateAndSendAsync(northPatient, "emergency");
         await northClinician.OpenCaseAsync(northPatient, "Review queue");
         await northClinician.ActAsync("Start review");
@@ -53,7 +54,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
 
         // A south case made after the north one: once both south pages show it, anything of the north case
         // that was going to reach them would have (events of a region are delivered in order per page).
-        var southPatient = PortalUser.NewPatient();
+        var southPatient = Patients.New();
         await southChw.CreateAndSendAsync(southPatient, "emergency");
         await southChw.BackToListsAsync();
         await Expect(southClinician.CaseRow(southPatient, "Review queue")).ToBeVisibleAsync();
@@ -77,7 +78,7 @@ public sealed class LiveUpdateTests(PortalFixture fixture)
         var clinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
         var other = await portal.SignInAsync(fixture.Web.Address, "clinician2.north");
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await clinician.MarkPageAsync();
 
         await asha.CreateAndSendAsync(patient, "urgent");

@@ -22,7 +22,7 @@ public sealed class OfflineTests(PortalFixture fixture)
         await using var portal = new PortalSession(fixture.Browser);
         var asha = await portal.SignInAsync(network.Address, "asha.north", width: 360, height: 740);
         await asha.WaitUntilReadyOfflineAsync();
-        var opened = PortalUser.NewPatient();
+        var opened = Patients.New();
         await asha.CreateCaseAsync(opened);
         await asha.OpenCaseAsync(opened);
 
@@ -33,7 +33,7 @@ public sealed class OfflineTests(PortalFixture fixture)
         await Expect(asha.Detail.Locator(".pending")).ToHaveTextAsync("Waiting to send from this phone: Send to doctor.");
         await asha.BackToListsAsync();
         // A new case, created and sent to the doctor in one form.
-        var created = PortalUser.NewPatient();
+        var created = Patients.New();
         await asha.OpenCreateFormAsync();
         var form = asha.Panel("New case");
         await form.GetByLabel("Patient ID").FillAsync(created);
@@ -80,7 +80,7 @@ public sealed class OfflineTests(PortalFixture fixture)
         await using var portal = new PortalSession(fixture.Browser);
         var phone = await portal.SignInAsync(network.Address, "asha.north", width: 360, height: 740);
         await phone.WaitUntilReadyOfflineAsync();
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await phone.CreateCaseAsync(patient);
         await phone.OpenCaseAsync(patient);
 

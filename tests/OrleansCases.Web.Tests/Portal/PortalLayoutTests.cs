@@ -2,6 +2,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
+using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Portal;
 
@@ -40,7 +41,7 @@ public sealed class PortalLayoutTests(PortalFixture fixture)
             {
                 // The admin's live log fills as events come; one from now on shows what it looks like.
                 await using var asha = await PortalUser.SignInAsync(fixture.Browser, fixture.Web.Address, "asha.north");
-                await asha.CreateCaseAsync(PortalUser.NewPatient());
+                await asha.CreateCaseAsync(Patients.New());
                 await Expect(user.Page.Locator("ol.log li").First).ToBeVisibleAsync();
                 // The cluster view: the silo, active, and this web instance with the admin's own connection.
                 var cluster = user.Panel(T("cluster.title"));
@@ -87,7 +88,7 @@ public sealed class PortalLayoutTests(PortalFixture fixture)
     {
         await using var portal = new PortalSession(fixture.Browser);
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await asha.CreateCaseAsync(patient);
         var page = asha.Page;
         var row = asha.CaseRow(patient, "My cases");
@@ -126,7 +127,7 @@ public sealed class PortalLayoutTests(PortalFixture fixture)
         var clinician = await portal.SignInAsync(fixture.Web.Address, "clinician.north");
         foreach (var priority in new[] { "urgent", "emergency", "routine" })
         {
-            var patient = PortalUser.NewPatient();
+            var patient = Patients.New();
             _seeded.Add(patient);
             await asha.CreateCaseAsync(patient, priority, $"Seed case, {priority}: cough and fever");
             if (priority != "routine")

@@ -220,9 +220,6 @@ public sealed partial class PortalUser : IAsyncDisposable
 
     public async Task<bool> WasReloadedAsync() => !await Page.EvaluateAsync<bool>("() => window.portalTestMark === true");
 
-    /// <summary>A patient reference no other test uses.</summary>
-    public static string NewPatient() => "P-" + Guid.NewGuid().ToString("N")[..10]; // PatientRef() knows the shape
-
     /// <summary>
     /// While the web process is down, the browser reports each refused reconnection attempt; a response the killed
     /// process was still sending ends cut off (seen: the page's first catch-up under a loaded run).
@@ -262,7 +259,7 @@ public sealed partial class PortalUser : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex("P-[0-9a-f]{10}", RegexOptions.IgnoreCase)] // SearchTests creates one in lower case
+    [GeneratedRegex("P-[0-9a-f]{10}", RegexOptions.IgnoreCase)] // Patients.New(); SearchTests makes one lower case
     private static partial Regex PatientRef();
 
     [GeneratedRegex("[A-Za-z]{2,}")]

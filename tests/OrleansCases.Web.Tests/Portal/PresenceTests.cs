@@ -1,5 +1,6 @@
 using Xunit;
 using static Microsoft.Playwright.Assertions;
+using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Portal;
 
@@ -26,7 +27,7 @@ public sealed class PresenceTests(PortalFixture fixture)
         await Expect(form.Locator("p.presence")).ToContainTextAsync("Doctors online now:");
         await Expect(form.Locator("p.presence")).ToContainTextAsync("Clinician (north)");
 
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await asha.CreateAndSendAsync(patient, "urgent");
         await clinician.OpenCaseAsync(patient, "Review queue");
         await clinician.ActAsync("Start review");

@@ -84,7 +84,7 @@ public sealed class ResyncSpreadTests(ResyncPortalFixture fixture) : IClassFixtu
             for (var i = 0; i < 4; i++)
             {
                 fixture.Clock.Advance(TimeSpan.FromMinutes(1));
-                await chw.CreateAsync(PortalUser.NewPatient());
+                await chw.CreateAsync(Patients.New());
             }
         }
         finally
@@ -93,7 +93,7 @@ public sealed class ResyncSpreadTests(ResyncPortalFixture fixture) : IClassFixtu
         }
 
         triggeredAt = clock.Elapsed;
-        await chw.CreateAsync(PortalUser.NewPatient());
+        await chw.CreateAsync(Patients.New());
         var deadline = clock.Elapsed + TimeSpan.FromSeconds(30);
         while (read.Count < Pages && clock.Elapsed < deadline)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
+using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Portal;
 
@@ -18,8 +19,8 @@ public sealed class SearchTests(PortalFixture fixture)
         await using var portal = new PortalSession(fixture.Browser);
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var chw = await portal.SignInAsync(fixture.Web.Address, "chw.north", width: 360, height: 740);
-        var patient = PortalUser.NewPatient();
-        var other = PortalUser.NewPatient();
+        var patient = Patients.New();
+        var other = Patients.New();
         await asha.CreateCaseAsync(patient);
         await asha.CreateCaseAsync(other);
 
@@ -39,7 +40,7 @@ public sealed class SearchTests(PortalFixture fixture)
     {
         await using var portal = new PortalSession(fixture.Browser);
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north", width: 360, height: 740);
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await asha.CreateCaseAsync(patient);
 
         var form = asha.Panel("New case");

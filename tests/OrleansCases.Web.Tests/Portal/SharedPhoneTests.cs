@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
+using OrleansCases.Web.Tests.Support;
 
 namespace OrleansCases.Web.Tests.Portal;
 
@@ -17,7 +18,7 @@ public sealed class SharedPhoneTests(PortalFixture fixture)
     {
         await using var portal = new PortalSession(fixture.Browser);
         var phone = await portal.SignInAsync(fixture.Web.Address, "asha.north", width: 360, height: 740);
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await phone.CreateCaseAsync(patient);
         await Expect(phone.Toast(patient)).ToBeVisibleAsync();
 

@@ -20,7 +20,7 @@ public sealed class WebRestartTests(PortalFixture fixture)
         await using var portal = new PortalSession(fixture.Browser);
         var asha = await portal.SignInAsync(fixture.Web.Address, "asha.north");
         var clinician = await portal.SignInAsync(other.Address, "clinician.north");
-        var patient = PortalUser.NewPatient();
+        var patient = Patients.New();
         await asha.CreateAndSendAsync(patient, "urgent");
         await asha.BackToListsAsync();
         await clinician.OpenCaseAsync(patient, "Review queue");

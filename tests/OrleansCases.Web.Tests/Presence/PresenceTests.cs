@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrleansCases.Abstractions.Presence;
@@ -67,7 +68,7 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
         var chw = await ConnectAsync(doomed, "chw.south");
         await watcher.WaitForPresenceAsync("chw.south", online: true, Promise);
         using var owner = await ApiClient.SignInAsync(survivor, "asha.south");
-        var id = ApiClient.Id(await owner.CreateAsync(PatientRef()));
+        var id = ApiClient.Id(await owner.CreateAsync(Patients.New()));
         await watcher.Connection.InvokeAsync<JsonElement>("WatchCase", id);
         await chw.Connection.InvokeAsync<JsonElement>("WatchCase", id);
         await watcher.WaitForViewersAsync(id, ["chw.south", "clinician.south"], Promise);
@@ -88,7 +89,7 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
     {
         // Users of this test only (presence transitions of the others' users would be this test's leftovers).
         using var owner = await ApiClient.SignInAsync(fixture.A.Address, "asha.north");
-        var id = ApiClient.Id(await owner.CreateAsync(PatientRef()));
+        var id = ApiClient.Id(await owner.CreateAsync(Patients.New()));
         await using var asha = await ConnectAsync(fixture.A.Address, "asha.north");
         var admin = await ConnectAsync(fixture.A.Address, "admin");
         var chw = await ConnectAsync(fixture.B.Address, "chw.north");
@@ -100,7 +101,7 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
         await admin.WaitForViewersAsync(id, ["admin", "chw.north"], Promise);
         await asha.Connection.InvokeAsync<JsonElement>("WatchCase", id);
         var read = await ApiClient.ExpectAsync(await owner.GetAsync($"/api/cases/{id}"), HttpStatusCode.OK);
-        Assert.Equal(["admin", "asha.north", "chw.north"], read["viewers"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(["admin", "asha.north", "chw.north"], Viewers(read));
 
         // Leaving: a closed connection on B, an UnwatchCase on A; each watcher is told who is left, and one who
         // left is told nothing more.
@@ -111,14 +112,14 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
         Assert.DoesNotContain(admin.ViewerChanges, e => Viewers(e) is ["asha.north"]);
         await admin.DisposeAsync();
         read = await ApiClient.ExpectAsync(await owner.GetAsync($"/api/cases/{id}"), HttpStatusCode.OK);
-        Assert.Equal(["asha.north"], read["viewers"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()));
+        Assert.Equal(["asha.north"], Viewers(read));
     }
 
     [Fact]
     public async Task Typing_reaches_the_cases_other_watchers_on_both_instances_throttled_and_changes_nothing()
     {
         using var owner = await ApiClient.SignInAsync(fixture.A.Address, "asha.north");
-        var id = ApiClient.Id(await owner.CreateAsync(PatientRef()));
+        var id = ApiClient.Id(await owner.CreateAsync(Patients.New()));
         await using var writer = await ConnectAsync(fixture.A.Address, "asha.north");
         await using var onB = await ConnectAsync(fixture.B.Address, "admin");
         await using var onA = await ConnectAsync(fixture.A.Address, "chw.north");
@@ -176,10 +177,11 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
     private static async Task<LiveClient> ConnectAsync(Uri web, string userId) =>
         await LiveClient.ConnectAsync(web, userId, await ApiClient.RequestTokenAsync(web, userId));
 
-    private static string PatientRef() => "P-" + Guid.NewGuid().ToString("N")[..10];
-
     private static string[] Viewers(JsonElement answer) =>
         [.. answer.GetProperty("viewers").EnumerateArray().Select(v => v.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)];
+
+    private static string[] Viewers(JsonObject answer) =>
+        [.. answer["viewers"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
 
     private static async Task<bool> OnlineAsync(ApiClient reader, string userId)
     {

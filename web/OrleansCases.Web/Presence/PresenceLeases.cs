@@ -50,9 +50,7 @@ public sealed class PresenceLeases(
     public async Task<IReadOnlyList<UserRef>> WatchedAsync(CaseWatch watch, string region)
     {
         ArgumentNullException.ThrowIfNull(watch);
-        IReadOnlyList<UserRef> viewers = [watch.User];
-        await TellAsync(region, async grain => viewers = await grain.WatchAsync(_instance, watch));
-        return viewers;
+        return await AskAsync(region, grain => grain.WatchAsync(_instance, watch), [watch.User]);
     }
 
     public Task UnwatchedAsync(WatchEnded ended)
@@ -65,12 +63,8 @@ public sealed class PresenceLeases(
     public Task TypingAsync(string region, CaseTyping typing) => TellAsync(region, grain => grain.TypingAsync(typing));
 
     /// <summary>Who has a case of <paramref name="region"/> open: part of the answer of a read of the case.</summary>
-    public async Task<IReadOnlyList<UserRef>> ViewersAsync(string region, string caseId)
-    {
-        IReadOnlyList<UserRef> viewers = [];
-        await TellAsync(region, async grain => viewers = await grain.ViewersAsync(caseId));
-        return viewers;
-    }
+    public Task<IReadOnlyList<UserRef>> ViewersAsync(string region, string caseId) =>
+        AskAsync(region, grain => grain.ViewersAsync(caseId), []);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -105,16 +99,26 @@ public sealed class PresenceLeases(
         }
     }
 
-    private async Task TellAsync(string region, Func<IPresenceGrain, Task> call)
+    /// <summary>A one-way word to the region's grain; answers whether it got there.</summary>
+    private Task<bool> TellAsync(string region, Func<IPresenceGrain, Task> call) =>
+        AskAsync(region, async grain =>
+        {
+            await call(grain);
+            return true;
+        }, false);
+
+    /// <summary>A call to the region's grain; with the cluster away, <paramref name="fallback"/>.</summary>
+    private async Task<T> AskAsync<T>(string region, Func<IPresenceGrain, Task<T>> call, T fallback)
     {
         try
         {
-            await call(cluster.GetGrain<IPresenceGrain>(region));
+            return await call(cluster.GetGrain<IPresenceGrain>(region));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The cluster is away: the connection or the read itself is fine, and the next renewal sets presence right.
+            // The connection or the read itself is fine without presence, and the next renewal sets presence right.
             PresenceLog.ChangeFailed(logger, region, ex);
+            return fallback;
         }
     }
 }
