@@ -78,7 +78,7 @@ public sealed class ResyncSpreadTests(ResyncPortalFixture fixture) : IClassFixtu
         // The bridge misses north's next events while the feed prunes them; the next event shows it the gap, and it
         // tells every north page at once.
         using var chw = await ApiClient.SignInAsync(fixture.Web.Address, "chw.north");
-        fixture.Faults.Drop("north");
+        var dropped = fixture.Faults.Drop("north");
         try
         {
             for (var i = 0; i < 4; i++)
@@ -86,6 +86,9 @@ public sealed class ResyncSpreadTests(ResyncPortalFixture fixture) : IClassFixtu
                 fixture.Clock.Advance(TimeSpan.FromMinutes(1));
                 await chw.CreateAsync(Patients.New());
             }
+
+            // Dropped as the stream delivers them, not as they are stored: wait until the stream has passed all four.
+            await dropped.WaitForAsync(4, TimeSpan.FromSeconds(10));
         }
         finally
         {

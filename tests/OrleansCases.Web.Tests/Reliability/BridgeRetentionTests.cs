@@ -29,7 +29,7 @@ public sealed class BridgeRetentionTests(ShortRetentionFaultsFixture fixture) : 
 
         // The stream loses north's next events (as a silo that dies with them queued does) while the feed prunes
         // them: by the time the bridge sees a gap, what it missed is gone from storage too.
-        fixture.Faults.Drop("north");
+        var dropped = fixture.Faults.Drop("north");
         try
         {
             for (var i = 0; i < 4; i++)
@@ -37,6 +37,9 @@ public sealed class BridgeRetentionTests(ShortRetentionFaultsFixture fixture) : 
                 fixture.Clock.Advance(TimeSpan.FromMinutes(1));
                 await northChw.CreateAsync();
             }
+
+            // Dropped as the stream delivers them, not as they are stored: wait until the stream has passed all four.
+            await dropped.WaitForAsync(4, TimeSpan.FromSeconds(10));
         }
         finally
         {

@@ -15,7 +15,7 @@ public sealed class InjectedFaults : IIncomingGrainCallFilter, IOutgoingGrainCal
 {
     private readonly ConcurrentDictionary<HeldCall, byte> _holds = new();
     private readonly ConcurrentDictionary<CallCount, byte> _counts = new();
-    private readonly ConcurrentDictionary<string, byte> _droppedRegions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DroppedEvents> _droppedRegions = new(StringComparer.Ordinal);
 
     /// <summary>Registers these faults with a silo's services (<see cref="TestSilo.StartAsync"/>'s services).</summary>
     public void AddToSilo(IServiceCollection services)
@@ -52,13 +52,25 @@ public sealed class InjectedFaults : IIncomingGrainCallFilter, IOutgoingGrainCal
         return count;
     }
 
-    /// <summary>Drops every event of <paramref name="region"/> before the stream delivers it, until <see cref="Deliver"/>.</summary>
-    public void Drop(string region) => _droppedRegions[region] = 0;
+    /// <summary>
+    /// Drops every event of <paramref name="region"/> before the stream delivers it, until <see cref="Deliver"/>. The
+    /// filter runs when the stream delivers, not when the grain publishes: wait for <see cref="DroppedEvents.WaitForAsync"/>
+    /// before delivering again, or events still in the queue pass once the region is delivered.
+    /// </summary>
+    public DroppedEvents Drop(string region) => _droppedRegions[region] = new DroppedEvents();
 
     public void Deliver(string region) => _droppedRegions.TryRemove(region, out _);
 
-    public bool ShouldDeliver(StreamId streamId, object item, string? filterData) =>
-        item is not CaseEvent e || !_droppedRegions.ContainsKey(e.Region);
+    public bool ShouldDeliver(StreamId streamId, object item, string? filterData)
+    {
+        if (item is CaseEvent e && _droppedRegions.TryGetValue(e.Region, out var dropped))
+        {
+            dropped.Add(e.Seq);
+            return false;
+        }
+
+        return true;
+    }
 
     public Task Invoke(IIncomingGrainCallContext context) => InvokeAsync(context);
 
@@ -152,4 +164,42 @@ internal sealed record CallMatch(Type Grain, string Method, string? Key)
         context.InterfaceMethod?.Name == Method
         && context.InterfaceMethod.DeclaringType is { } declaring && Grain.IsAssignableFrom(declaring)
         && (Key is null || context.TargetId.Key.ToString() == Key);
+}
+
+/// <summary>The events of a region an <see cref="InjectedFaults"/> dropped since <see cref="InjectedFaults.Drop"/>.</summary>
+public sealed class DroppedEvents
+{
+    private readonly HashSet<long> _seqs = [];
+    private readonly Lock _lock = new();
+    private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
+
+    /// <summary>Completes once <paramref name="count"/> different events have been dropped.</summary>
+    public Task WaitForAsync(int count, TimeSpan timeout)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            if (_seqs.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            _waiters.Add((count, reached));
+        }
+
+        return reached.Task.WaitAsync(timeout);
+    }
+
+    internal void Add(long seq)
+    {
+        lock (_lock)
+        {
+            _seqs.Add(seq);
+            foreach (var waiter in _waiters.Where(w => _seqs.Count >= w.Count).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Reached.TrySetResult();
+            }
+        }
+    }
 }
