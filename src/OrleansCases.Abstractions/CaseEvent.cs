@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
+using OrleansCases.Abstractions.Conversation;
 
 namespace OrleansCases.Abstractions;
 
 /// <summary>
 /// One change of one case, as published on the region stream and pushed to browsers (docs/design.md section 5).
 /// The prototype's four fields (CaseId, Status, UpdatedBy, Timestamp) keep their names and meaning.
-/// <see cref="Seq"/> is the region's gapless sequence number, assigned by the region log.
+/// <see cref="Seq"/> is the region's gapless sequence number, assigned by the region log. An event with a
+/// <see cref="Message"/> is a message of the case's conversation (a feed item of kind message): its other fields tell
+/// the case as it stood, unchanged.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("OrleansCases.CaseEvent")]
 public sealed record CaseEvent(
@@ -31,4 +34,8 @@ public sealed record CaseEvent(
     /// </summary>
     [Id(15), JsonIgnore]
     public string? TraceParent { get; init; }
+
+    [Id(16)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CaseMessage? Message { get; init; }
 }

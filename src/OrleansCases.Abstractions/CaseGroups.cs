@@ -45,7 +45,7 @@ public static class CaseGroups
     /// <summary>The groups an event is sent to, each once: its users', its role groups and the case's watchers.</summary>
     public static IReadOnlyList<string> ForEvent(CaseEvent e) => [.. UsersOf(e).Select(User), .. RoleGroupsOf(e), Case(e.CaseId)];
 
-    /// <summary>The users an event concerns, each once: its owner, its assignee, its previous assignee.</summary>
+    /// <summary>The users an event concerns, each once: its owner, its assignee, its previous assignee (none for a message).</summary>
     public static IReadOnlyList<string> UsersOf(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -55,11 +55,15 @@ public static class CaseGroups
         return users;
     }
 
-    /// <summary>The role groups an event goes to: the region's CHWs, its clinicians while the review queue is involved, admins.</summary>
+    /// <summary>
+    /// The role groups an event goes to: the region's CHWs, its clinicians while the review queue is involved, admins. A
+    /// message goes to the conversation's audience (docs/design.md section 9): never to the region's clinicians, a queued
+    /// case's too, since only its assignee is in the conversation.
+    /// </summary>
     public static IReadOnlyList<string> RoleGroupsOf(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return e.Status == CaseStatus.ForwardedToClinician || e.PreviousStatus == CaseStatus.ForwardedToClinician
+        return e.Message is null && (e.Status == CaseStatus.ForwardedToClinician || e.PreviousStatus == CaseStatus.ForwardedToClinician)
             ? [RegionChw(e.Region), RegionClinician(e.Region), Admins]
             : [RegionChw(e.Region), Admins];
     }

@@ -74,10 +74,13 @@ public static partial class CaseInputRules
         return errors.ToDictionary();
     }
 
+    /// <summary>Whether <paramref name="id"/> may be a client's idempotency key: a command's id, a message's clientMessageId.</summary>
+    public static bool IsClientKey(string? id) =>
+        !string.IsNullOrEmpty(id) && id.Length <= CommandIdMaxLength && !id.Any(c => c is <= ' ' or > '~');
+
     private static void CheckCommandId(ErrorList errors, string? commandId)
     {
-        if (string.IsNullOrEmpty(commandId) || commandId.Length > CommandIdMaxLength ||
-            commandId.Any(c => c is <= ' ' or > '~'))
+        if (!IsClientKey(commandId))
         {
             errors.Add("commandId", $"must be 1 to {CommandIdMaxLength} printable ASCII characters without spaces.");
         }

@@ -1,6 +1,9 @@
 namespace OrleansCases.Abstractions;
 
-/// <summary>A case as it stands after its latest transition, without its history.</summary>
+/// <summary>
+/// A case as it stands after its latest change, without its history: a transition (a new <see cref="Version"/>) or a
+/// message of its conversation (<see cref="MessageCount"/> grows, the version stays: a message changes no status).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("OrleansCases.CaseRecord")]
 public sealed record CaseRecord(
     [property: Id(0)] string Id,
@@ -14,4 +17,5 @@ public sealed record CaseRecord(
     [property: Id(8)] string? AssigneeId,
     [property: Id(9)] string? Facility,
     [property: Id(10)] DateTimeOffset CreatedAt,
-    [property: Id(11)] DateTimeOffset UpdatedAt);
+    [property: Id(11)] DateTimeOffset UpdatedAt,
+    [property: Id(12)] int MessageCount = 0);

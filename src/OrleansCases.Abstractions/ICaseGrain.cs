@@ -1,6 +1,8 @@
+using OrleansCases.Abstractions.Conversation;
+
 namespace OrleansCases.Abstractions;
 
-/// <summary>One patient case, keyed by case id. It owns the case's state and every status transition.</summary>
+/// <summary>One patient case, keyed by case id. It owns the case's state, every status transition and its conversation.</summary>
 [Alias("OrleansCases.ICaseGrain")]
 public interface ICaseGrain : IGrainWithStringKey
 {
@@ -15,4 +17,19 @@ public interface ICaseGrain : IGrainWithStringKey
     /// <summary>The case as <paramref name="reader"/> sees it, or null when it does not exist or they may not read it.</summary>
     [Alias("GetAsync")]
     Task<CaseView?> GetAsync(UserRef reader);
+
+    /// <summary>
+    /// Posts a message on the case's thread: stored (and published) with the case's next message number before the
+    /// answer; the same author's clientMessageId again answers the message stored the first time.
+    /// </summary>
+    [Alias("PostMessageAsync")]
+    Task<MessageResult> PostMessageAsync(PostMessageCommand command);
+
+    /// <summary>The thread after message <paramref name="after"/>, at most <paramref name="limit"/>; null when <paramref name="reader"/> may not read the case.</summary>
+    [Alias("ReadMessagesAsync")]
+    Task<MessagePage?> ReadMessagesAsync(UserRef reader, int after, int limit);
+
+    /// <summary><paramref name="reader"/> has read the thread up to message <paramref name="upTo"/> (never moves back).</summary>
+    [Alias("MarkReadAsync")]
+    Task<MessageResult> MarkReadAsync(UserRef reader, int upTo);
 }

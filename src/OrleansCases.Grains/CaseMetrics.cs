@@ -3,10 +3,12 @@ using OrleansCases.Abstractions;
 
 namespace OrleansCases.Grains;
 
-/// <summary>What the silo counts: transitions stored, by action and region; presence, by region.</summary>
+/// <summary>What the silo counts: transitions and messages stored, read receipts, by region (transitions by action too); presence, by region. Never a message's text.</summary>
 public sealed class CaseMetrics
 {
     private readonly Counter<long> _transitions;
+    private readonly Counter<long> _messages;
+    private readonly Counter<long> _receipts;
     private readonly Counter<long> _presenceChanges;
     private readonly UpDownCounter<long> _online;
 
@@ -16,6 +18,10 @@ public sealed class CaseMetrics
         var meter = meters.Create(CaseTelemetry.Name);
         _transitions = meter.CreateCounter<long>(
             "orleanscases.transitions", "{transition}", "Case transitions stored (creates included), by action and region.");
+        _messages = meter.CreateCounter<long>(
+            "orleanscases.messages", "{message}", "Messages of case conversations stored (replays not counted), by region and author role.");
+        _receipts = meter.CreateCounter<long>(
+            "orleanscases.messages.read", "{receipt}", "Read receipts that moved a reader's mark in a case's thread, by region.");
         _presenceChanges = meter.CreateCounter<long>(
             "orleanscases.presence.changes", "{change}", "CHWs and clinicians coming online or going offline, by region and online.");
         _online = meter.CreateUpDownCounter<long>(
@@ -33,6 +39,11 @@ public sealed class CaseMetrics
     /// <summary>A region's presence left this silo (a deactivation) with <paramref name="online"/> users online.</summary>
     public void PresenceLeft(string region, int online) =>
         _online.Add(-online, new KeyValuePair<string, object?>("region", region));
+
+    public void MessageStored(string region, UserRole author) =>
+        _messages.Add(1, new KeyValuePair<string, object?>("region", region), new KeyValuePair<string, object?>("role", WireName.Of(author)));
+
+    public void MessagesRead(string region) => _receipts.Add(1, new KeyValuePair<string, object?>("region", region));
 
     public void Stored(CaseAction action, string region) =>
         _transitions.Add(1, new KeyValuePair<string, object?>("action", WireName.Of(action)), new KeyValuePair<string, object?>("region", region));

@@ -11,7 +11,7 @@ namespace OrleansCases.Grains;
 /// </summary>
 internal sealed class GroupCommit(Func<GroupCommit.Round, Task> write, Func<int, Exception, Exception> failed)
 {
-    private readonly Dictionary<(string CaseId, int Version), PendingChange> _pending = [];
+    private readonly Dictionary<(string CaseId, int Version, int Messages), PendingChange> _pending = [];
     private readonly List<PendingChange> _waiting = [];
     private bool _writing;
 
@@ -20,7 +20,7 @@ internal sealed class GroupCommit(Func<GroupCommit.Round, Task> write, Func<int,
         var pending = new PendingChange(change, traceParent);
         if (_pending.TryGetValue(pending.Key, out var first))
         {
-            return first.Change.IsBy(change.Entry.By, change.CommandId) ? first.Completion.Task : Task.FromResult(CaseAppended.Refused);
+            return first.Change.IsBy(change.By, change.CommandId) ? first.Completion.Task : Task.FromResult(CaseAppended.Refused);
         }
 
         _pending[pending.Key] = pending;

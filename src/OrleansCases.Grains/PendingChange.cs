@@ -12,5 +12,6 @@ internal sealed class PendingChange(CaseChange change, string? traceParent)
 
     public TaskCompletionSource<CaseAppended> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public (string CaseId, int Version) Key => (Change.Case.Id, Change.Case.Version);
+    /// <summary>A change's place in its case: a version, or a message of a version (a message keeps the version).</summary>
+    public (string CaseId, int Version, int Messages) Key => (Change.Case.Id, Change.Case.Version, Change.Case.MessageCount);
 }

@@ -138,19 +138,17 @@ public sealed class RegionLogGrain(
     {
         round.Take(p);
         var previous = await TipAsync(p.Change.Case.Id);
-        var version = p.Change.Case.Version;
-        var storedVersion = previous?.Version ?? 0;
-        if (version == storedVersion + 1)
+        if (CaseTip.Precedes(previous, p.Change))
         {
             batch.Add(p.Change, previous, p.TraceParent);
         }
-        else if (version <= storedVersion && await StoredSeqAsync(p.Change, previous!) is { } seq)
+        else if (previous is not null && previous.IsAtOrBefore(p.Change) && await StoredSeqAsync(p.Change, previous) is { } seq)
         {
             round.Answer(p, new CaseAppended(seq));
         }
         else
         {
-            GrainLog.StaleChange(logger, _region, p.Change.Case.Id, version, storedVersion);
+            GrainLog.StaleChange(logger, _region, p.Change.Case.Id, p.Change.Case.Version, previous?.Version ?? 0);
             round.Answer(p, CaseAppended.Refused);
         }
     }
@@ -257,12 +255,18 @@ public sealed class RegionLogGrain(
         return tip;
     }
 
-    /// <summary>The seq of a stored version when <paramref name="change"/> is what is stored there, else null.</summary>
+    /// <summary>The seq of a stored version or message when <paramref name="change"/> is what is stored there, else null.</summary>
     private async Task<long?> StoredSeqAsync(CaseChange change, CaseTip tip)
     {
-        if (change.Case.Version == tip.Version)
+        if (tip.Holds(change))
         {
-            return tip.Holds(change) ? tip.Seq : null;
+            return tip.Seq;
+        }
+
+        if (change.Message is { } message)
+        {
+            var posted = await table.ReadMessageAsync(_region, change.Case.Id, message.Number);
+            return posted is { } m && change.IsBy(m.Message.AuthorId, m.Message.ClientMessageId) ? m.Seq : null;
         }
 
         var stored = await table.ReadVersionAsync(_region, change.Case.Id, change.Case.Version);

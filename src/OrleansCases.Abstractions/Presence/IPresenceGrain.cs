@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using OrleansCases.Abstractions.Conversation;
 
 namespace OrleansCases.Abstractions.Presence;
 
@@ -38,6 +39,10 @@ public interface IPresenceGrain : IGrainWithStringKey
     /// <summary>Passes a typing signal to every web instance, for the case's watchers; nothing is kept.</summary>
     [OneWay, Alias("TypingAsync")]
     Task TypingAsync(CaseTyping typing);
+
+    /// <summary>Passes a read receipt to every web instance, for the case's watchers (it is stored by the case).</summary>
+    [OneWay, Alias("MessagesReadAsync")]
+    Task MessagesReadAsync(CaseMessagesRead read);
 
     /// <summary>Who has <paramref name="caseId"/> open, by name.</summary>
     [Alias("ViewersAsync")]

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using OrleansCases.Abstractions.Conversation;
 
 namespace OrleansCases.Abstractions.Presence;
 
@@ -17,4 +18,8 @@ public interface IPresenceObserver : IGrainObserver
     /// <summary>Someone is typing on a case: for its watchers here, but the connection it came from.</summary>
     [OneWay, Alias("Typing")]
     Task Typing(CaseTyping typing);
+
+    /// <summary>Someone read a case's thread further: for its watchers here.</summary>
+    [OneWay, Alias("MessagesRead")]
+    Task MessagesRead(CaseMessagesRead read);
 }

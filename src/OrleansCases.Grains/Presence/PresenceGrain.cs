@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Conversation;
 using OrleansCases.Abstractions.Presence;
 using OrleansCases.Grains.ReadModel;
 
@@ -92,6 +93,13 @@ public sealed class PresenceGrain(
     {
         ArgumentNullException.ThrowIfNull(typing);
         Tell(observer => observer.Typing(typing));
+        return Task.CompletedTask;
+    }
+
+    public Task MessagesReadAsync(CaseMessagesRead read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        Tell(observer => observer.MessagesRead(read));
         return Task.CompletedTask;
     }
 

@@ -2,12 +2,14 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Conversation;
 
 namespace OrleansCases.Grains.ReadModel;
 
 /// <summary>
 /// The read model's table: one partition per region holding its head, feed, history, case tips and lists.
-/// Only the region log writes it; queries and case activations read it.
+/// Only the region log writes it, but for read receipts (a case's own, upserted by its grain); queries and case
+/// activations read it.
 /// </summary>
 public sealed class CaseTable
 {
@@ -80,6 +82,44 @@ public sealed class CaseTable
         }
 
         return await tip is { } stored ? new StoredCase(stored, history) : null;
+    }
+
+    /// <summary>A stored message of a case and the seq it was stored at; null if the thread has no such number.</summary>
+    public async Task<(CaseMessage Message, long Seq)?> ReadMessageAsync(string region, string caseId, int number)
+    {
+        var row = await GetAsync(region, RowKeys.Message(caseId, number));
+        return row is null ? null : RegionRows.ToMessage(row);
+    }
+
+    /// <summary>A case's thread, oldest first, and its read receipts, read side by side.</summary>
+    public async Task<(IReadOnlyList<CaseMessage> Messages, IReadOnlyList<MessageReader> Readers)> ReadThreadAsync(string region, string caseId)
+    {
+        var readers = ReadReadersAsync(region, caseId);
+        var messages = new List<CaseMessage>();
+        await foreach (var row in RangeAsync(region, RowKeys.MessagePrefix(caseId), after: null, filter: null, select: ["Message", "Seq"]))
+        {
+            messages.Add(RegionRows.ToMessage(row).Message);
+        }
+
+        return (messages, await readers);
+    }
+
+    /// <summary>Stores how far a reader has read a case's thread; the case grain never moves it back.</summary>
+    public async Task WriteReaderAsync(string region, string caseId, MessageReader reader)
+    {
+        await EnsureCreatedAsync();
+        await _table.UpsertEntityAsync(RegionRows.Reader(region, caseId, reader), TableUpdateMode.Replace);
+    }
+
+    private async Task<IReadOnlyList<MessageReader>> ReadReadersAsync(string region, string caseId)
+    {
+        var readers = new List<MessageReader>();
+        await foreach (var row in RangeAsync(region, RowKeys.ReaderPrefix(caseId), after: null, filter: null, select: ["Reader"]))
+        {
+            readers.Add(RegionRows.ToReader(row));
+        }
+
+        return readers;
     }
 
     /// <summary>Commits one region batch atomically; all its rows share the region's partition.</summary>

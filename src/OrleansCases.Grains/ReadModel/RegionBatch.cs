@@ -6,7 +6,8 @@ namespace OrleansCases.Grains.ReadModel;
 
 /// <summary>
 /// The rows of several changes of one region, written as one entity-group transaction: for each change its feed
-/// row, history row, case tip and list rows (old ones deleted, new ones added), the region head once, and the
+/// row, history row (a message's row, for a message), case tip and list rows (old ones deleted, new ones added: a
+/// message moves its case to the top of its lists like a transition), the region head once, and the
 /// deletes of feed rows past retention (<paramref name="pruning"/>), so pruning never costs a request of its own.
 /// Each case appears at most once per batch, and pruned rows lie far below the new ones, so no two actions touch the
 /// same row. <paramref name="at"/> is when the batch is written: feed rows and head carry it, retention counts from it.
@@ -53,7 +54,9 @@ public sealed class RegionBatch(string region, long head, DateTimeOffset at, Fee
 
         // Adds, not upserts: a second writer of the same seq or version fails the whole batch instead of overwriting.
         _actions.Add(new(TableTransactionActionType.Add, RegionRows.Feed(region, e, at)));
-        _actions.Add(new(TableTransactionActionType.Add, RegionRows.History(region, change, seq)));
+        _actions.Add(new(TableTransactionActionType.Add, change.Message is { } message
+            ? RegionRows.Message(region, message, seq)
+            : RegionRows.History(region, change, seq)));
         _actions.Add(new(TableTransactionActionType.UpsertReplace, RegionRows.Tip(region, tip)));
         if (previous is not null)
         {

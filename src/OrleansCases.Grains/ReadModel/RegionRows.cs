@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Conversation;
 
 namespace OrleansCases.Grains.ReadModel;
 
@@ -45,6 +46,35 @@ public static class RegionRows
             ["Seq"] = seq,
             ["CommandId"] = change.CommandId,
         };
+    }
+
+    /// <summary>A message row: the message, and the seq it was stored at (a replay answers it).</summary>
+    public static TableEntity Message(string region, CaseMessage message, long seq)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new(region, RowKeys.Message(message.CaseId, message.Number))
+        {
+            ["Message"] = CaseJson.Write(message),
+            ["Seq"] = seq,
+        };
+    }
+
+    public static (CaseMessage Message, long Seq) ToMessage(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return (CaseJson.Read<CaseMessage>(row.GetString("Message")), row.GetInt64("Seq") ?? 0);
+    }
+
+    public static TableEntity Reader(string region, string caseId, MessageReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new(region, RowKeys.Reader(caseId, reader.UserId)) { ["Reader"] = CaseJson.Write(reader) };
+    }
+
+    public static MessageReader ToReader(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return CaseJson.Read<MessageReader>(row.GetString("Reader"));
     }
 
     /// <summary>The tip row carries the whole case, so a case grain loads from it and its history alone.</summary>

@@ -30,6 +30,17 @@ public static class RowKeys
 
     public static string Tip(string caseId) => "c|" + caseId;
 
+    /// <summary>A message of a case's thread, by its number (at most <c>ConversationRules.MaxMessages</c>).</summary>
+    public static string Message(string caseId, int number) =>
+        $"{MessagePrefix(caseId)}{number.ToString("D4", CultureInfo.InvariantCulture)}";
+
+    public static string MessagePrefix(string caseId) => $"m|{caseId}|";
+
+    /// <summary>How far one user has read a case's thread (its read receipt).</summary>
+    public static string Reader(string caseId, string userId) => ReaderPrefix(caseId) + Escape(userId);
+
+    public static string ReaderPrefix(string caseId) => $"s|{caseId}|";
+
     /// <summary>The prefix of one list; user ids are escaped so no id can reach into another list's keys.</summary>
     public static string ListPrefix(CaseListView view, string? userId) => view switch
     {

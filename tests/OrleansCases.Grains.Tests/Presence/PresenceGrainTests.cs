@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Conversation;
 using OrleansCases.Abstractions.Presence;
 using OrleansCases.Grains.Tests.Support;
 using Xunit;
@@ -117,6 +118,8 @@ public sealed class PresenceGrainTests(MemoryClusterFixture fixture) : IClassFix
         public Task ViewersChanged(string caseId, IReadOnlyList<UserRef> viewers) => Task.CompletedTask;
 
         public Task Typing(CaseTyping typing) => Task.CompletedTask;
+
+        public Task MessagesRead(CaseMessagesRead read) => Task.CompletedTask;
 
         public async Task<PresenceEntry> NextAsync(string userId, bool online)
         {

@@ -162,7 +162,7 @@ public sealed class ProgramEnd(FuzzCallers callers, FuzzHttp http, CaseModel mod
         var admin = callers[_admin];
         foreach (var (region, view) in CaseModel.Regions.SelectMany(r => new[] { (r, "region"), (r, "queue") }))
         {
-            var listed = new List<CaseRecord>();
+            var listed = new List<CaseListItem>();
             string? cursor = null;
             do
             {
@@ -181,7 +181,7 @@ public sealed class ProgramEnd(FuzzCallers callers, FuzzHttp http, CaseModel mod
 
             var expected = model.Cases
                 .Where(c => c.Region == region && (view == "region" || c.Record.Status == CaseStatus.ForwardedToClinician))
-                .OrderByDescending(c => c.Seq).Select(c => c.Record).ToList();
+                .OrderByDescending(c => c.Seq).Select(c => CaseListItem.From(c.Record, readUpTo: 0)).ToList();
             breaks.Check(
                 listed.SequenceEqual(expected), "storage",
                 () => $"the {region} {view} list holds {listed.Count} cases, the 2xx answers made {expected.Count}; first difference at "

@@ -62,6 +62,18 @@ public sealed class ApiClient : IDisposable
     public async Task<JsonObject> DoAsync(string caseId, string action, object? body = null) =>
         await ExpectAsync(await ActAsync(caseId, action, body), HttpStatusCode.OK);
 
+    /// <summary>Posts a message on a case's conversation (docs/design.md section 9).</summary>
+    public Task<HttpResponseMessage> PostMessageAsync(string caseId, string text, string clientMessageId) =>
+        PostJsonAsync($"/api/cases/{caseId}/messages", new { text, clientMessageId });
+
+    /// <summary>Posts a message that must be stored (201), and answers it.</summary>
+    public async Task<JsonObject> SayAsync(string caseId, string text, string? clientMessageId = null) =>
+        await ExpectAsync(await PostMessageAsync(caseId, text, clientMessageId ?? Guid.NewGuid().ToString("N")), HttpStatusCode.Created);
+
+    /// <summary>A case's whole thread as its API answers it (200).</summary>
+    public async Task<JsonObject> ThreadAsync(string caseId) =>
+        await ExpectAsync(await GetAsync($"/api/cases/{caseId}/messages?limit=200"), HttpStatusCode.OK);
+
     public static async Task<JsonObject> ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         ArgumentNullException.ThrowIfNull(response);

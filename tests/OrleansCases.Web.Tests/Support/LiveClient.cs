@@ -36,7 +36,7 @@ public sealed class LiveClient : IAsyncDisposable
             connection.On<JsonElement>("caseStatusUpdate", Record);
         }
 
-        foreach (var method in new[] { "presenceChanged", "caseViewers", "caseTyping" })
+        foreach (var method in new[] { "presenceChanged", "caseViewers", "caseTyping", "caseMessage", "caseMessagesRead" })
         {
             var arrived = _messages[method] = new ConcurrentQueue<JsonElement>();
             connection.On<JsonElement>(method, e =>
@@ -102,6 +102,29 @@ public sealed class LiveClient : IAsyncDisposable
 
     /// <summary>Every caseTyping so far, in arrival order (JSON protocol only).</summary>
     public IReadOnlyList<JsonElement> TypingSignals => [.. _messages["caseTyping"]];
+
+    /// <summary>Every caseMessage so far, in arrival order (JSON protocol only).</summary>
+    public IReadOnlyList<JsonElement> CaseMessages => [.. _messages["caseMessage"]];
+
+    /// <summary>The message numbers of <paramref name="caseId"/> received, every arrival, in arrival order.</summary>
+    public IReadOnlyList<int> MessageNumbersOf(string caseId) =>
+        [.. CaseMessages.Where(e => e.GetProperty("caseId").GetString() == caseId).Select(e => e.GetProperty("number").GetInt32())];
+
+    /// <summary>Waits until message <paramref name="number"/> of <paramref name="caseId"/> has arrived.</summary>
+    public Task<JsonElement> WaitForMessageAsync(string caseId, int number, TimeSpan timeout) =>
+        WaitForMessageAsync(
+            "caseMessage", e => e.GetProperty("caseId").GetString() == caseId && e.GetProperty("number").GetInt32() == number, timeout,
+            $"message {number} of {caseId}");
+
+    /// <summary>Waits until a caseMessagesRead saying <paramref name="userId"/> read <paramref name="caseId"/> up to <paramref name="upTo"/> has arrived.</summary>
+    public Task<JsonElement> WaitForReadAsync(string caseId, string userId, int upTo, TimeSpan timeout) =>
+        WaitForMessageAsync(
+            "caseMessagesRead",
+            e => e.GetProperty("caseId").GetString() == caseId && e.GetProperty("userId").GetString() == userId && e.GetProperty("upTo").GetInt32() == upTo,
+            timeout, $"that {userId} read {caseId} up to {upTo}");
+
+    /// <summary>Every caseMessagesRead so far, in arrival order (JSON protocol only).</summary>
+    public IReadOnlyList<JsonElement> ReadReceipts => [.. _messages["caseMessagesRead"]];
 
     /// <summary>Waits until a caseTyping of <paramref name="userId"/> on <paramref name="caseId"/> has arrived.</summary>
     public Task<JsonElement> WaitForTypingAsync(string caseId, string userId, TimeSpan timeout) =>

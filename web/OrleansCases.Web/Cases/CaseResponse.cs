@@ -27,6 +27,20 @@ public sealed record CaseResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<CaseViewer>? Viewers { get; init; }
 
+    /// <summary>
+    /// How many messages the case's conversation holds (docs/design.md section 9): in the answers of reads, like
+    /// <see cref="Viewers"/>, since messages posted after a command would change its replayed answer.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MessageCount { get; init; }
+
+    /// <summary>A case as a read answers it (GET, WatchCase): with who has it open and its message count.</summary>
+    public static CaseResponse ForRead(CaseView view, IEnumerable<UserRef> viewers)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return From(view) with { Viewers = [.. viewers.Select(CaseViewer.From)], MessageCount = view.Case.MessageCount };
+    }
+
     public static CaseResponse From(CaseView view)
     {
         ArgumentNullException.ThrowIfNull(view);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Conversation;
 using OrleansCases.Web.Http;
 using OrleansCases.Web.Identity;
 using OrleansCases.Web.Presence;
@@ -74,7 +75,7 @@ public static class CasesApi
         var view = CaseIds.IsWellFormed(id) ? await cluster.GetGrain<ICaseGrain>(id).GetAsync(caller.User) : null;
         return view is null
             ? Problems.NotFound()
-            : TypedResults.Ok(CaseResponse.From(view) with { Viewers = [.. (await presence.ViewersAsync(view.Case.Region, id)).Select(CaseViewer.From)] });
+            : TypedResults.Ok(CaseResponse.ForRead(view, await presence.ViewersAsync(view.Case.Region, id)));
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> ActAsync(
@@ -154,6 +155,11 @@ public static class CasesApi
         }
 
         var feedCursor = await feed.CursorForAsync(caller.User, (query.Region, page.FeedHead));
-        return TypedResults.Ok(new CaseListResponse(page.Items, ListCursor.Encode(page.Next), feedCursor));
+        var talkedAbout = page.Items.Where(c => c.MessageCount > 0).Select(c => c.Id).ToList();
+        var readUpTo = talkedAbout.Count == 0
+            ? new Dictionary<string, int>()
+            : await cluster.GetGrain<IReadMarksGrain>(caller.User.Id).ReadUpToAsync(talkedAbout);
+        var items = page.Items.Select(c => CaseListItem.From(c, readUpTo.GetValueOrDefault(c.Id))).ToList();
+        return TypedResults.Ok(new CaseListResponse(items, ListCursor.Encode(page.Next), feedCursor));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Conversation;
 
 namespace OrleansCases.Web.Http;
 
@@ -68,6 +69,21 @@ public static class Problems
                 statusCode: StatusCodes.Status409Conflict, title: "The case's history is full.",
                 detail: $"A case keeps at most {Abstractions.Lifecycle.CaseLifecycle.MaxHistory} history entries.",
                 extensions: new Dictionary<string, object?> { ["currentVersion"] = result.CurrentVersion }),
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "Not a refusal."),
+        };
+    }
+
+    /// <summary>A refused message command, in the words of docs/design.md section 9.</summary>
+    public static ProblemHttpResult From(MessageResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Outcome switch
+        {
+            MessageOutcome.Invalid => Invalid(result.Errors!.ToDictionary(e => e.Key, e => e.Value)),
+            MessageOutcome.NotFound => NotFound(),
+            MessageOutcome.ThreadFull => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "The case's conversation is full.",
+                detail: $"A case keeps at most {ConversationRules.MaxMessages} messages."),
             _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "Not a refusal."),
         };
     }

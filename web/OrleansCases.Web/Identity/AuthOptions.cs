@@ -91,6 +91,7 @@ public sealed class AuthOptions
         RateLimits.SignInPerUserName.EnsureValid("RateLimits:SignInPerUserName");
         RateLimits.SignInPerAddress.EnsureValid("RateLimits:SignInPerAddress");
         RateLimits.HubPerUser.EnsureValid("RateLimits:HubPerUser");
+        RateLimits.MessagesPerUser.EnsureValid("RateLimits:MessagesPerUser");
     }
 
     internal static InvalidOperationException Refuse(string setting, string why) =>

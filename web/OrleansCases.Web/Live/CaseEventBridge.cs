@@ -314,7 +314,7 @@ public sealed class CaseEventBridge(
     {
         // The span marks the hand-over to SignalR (sends are not awaited), in the trace of the command.
         ActivityContext.TryParse(e.TraceParent, null, out var command);
-        using var activity = _activities.StartActivity("caseStatusUpdate send", ActivityKind.Producer, command);
+        using var activity = _activities.StartActivity(e.Message is null ? "caseStatusUpdate send" : "caseMessage send", ActivityKind.Producer, command);
         activity?.SetTag("orleanscases.region", e.Region);
         activity?.SetTag("orleanscases.seq", e.Seq);
         metrics.Delivered(e, clock.GetUtcNow() - e.Timestamp);
@@ -322,23 +322,31 @@ public sealed class CaseEventBridge(
 
         // Admins follow every region, so theirs is the cursor of all positions; everyone else follows only the event's
         // region (every other group is of it), and a cursor of that region alone keeps their catch-up short.
-        var update = CaseStatusUpdate.From(e, FeedCursor.Empty.With(e.Region, e.Seq).Encode());
-        var forAdmins = update with { Cursor = _positions.Encode() };
+        var update = FeedItem.Of(e, FeedCursor.Empty.With(e.Region, e.Seq).Encode());
+        var forAdmins = FeedItem.Of(e, _positions.Encode());
 
         // Once per connection: the role groups (disjoint: a connection joins one), then each user's and the case's
         // groups without the connections that an earlier send of this event reached already.
         var roles = CaseGroups.RoleGroupsOf(e);
         var users = CaseGroups.UsersOf(e);
         var overlap = connections.Overlaps(roles, users, e.CaseId);
-        Observe(hub.Clients.Groups([.. roles.Where(g => g != CaseGroups.Admins)]).caseStatusUpdate(update), e.Region, e.Seq);
-        Observe(hub.Clients.Group(CaseGroups.Admins).caseStatusUpdate(forAdmins), e.Region, e.Seq);
+        Observe(SendAsync(hub.Clients.Groups([.. roles.Where(g => g != CaseGroups.Admins)]), update), e.Region, e.Seq);
+        Observe(SendAsync(hub.Clients.Group(CaseGroups.Admins), forAdmins), e.Region, e.Seq);
         for (var i = 0; i < users.Count; i++)
         {
-            Observe(hub.Clients.GroupExcept(CaseGroups.User(users[i]), overlap.PerUser[i]).caseStatusUpdate(update), e.Region, e.Seq);
+            Observe(SendAsync(hub.Clients.GroupExcept(CaseGroups.User(users[i]), overlap.PerUser[i]), update), e.Region, e.Seq);
         }
 
-        Observe(hub.Clients.GroupExcept(CaseGroups.Case(e.CaseId), overlap.Watchers).caseStatusUpdate(update), e.Region, e.Seq);
+        Observe(SendAsync(hub.Clients.GroupExcept(CaseGroups.Case(e.CaseId), overlap.Watchers), update), e.Region, e.Seq);
     }
+
+    /// <summary>A status change goes out as caseStatusUpdate, a message as caseMessage (docs/design.md sections 5 and 9).</summary>
+    private static Task SendAsync(ICaseClient clients, FeedItem item) => item switch
+    {
+        CaseStatusUpdate status => clients.caseStatusUpdate(status),
+        Conversation.CaseMessageUpdate message => clients.caseMessage(message),
+        _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType(), "Not an item the hub sends."),
+    };
 
     private void Observe(Task sending, string region, long seq)
     {

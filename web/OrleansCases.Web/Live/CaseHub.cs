@@ -93,7 +93,7 @@ public sealed class CaseHub(
             throw new HubException(NotReadable);
         }
 
-        return CaseResponse.From(view) with { Viewers = [.. (await presence.WatchedAsync(new CaseWatch(caseId, user), region)).Select(CaseViewer.From)] };
+        return CaseResponse.ForRead(view, await presence.WatchedAsync(new CaseWatch(caseId, user), region));
     }
 
     public async Task UnwatchCase(string caseId)

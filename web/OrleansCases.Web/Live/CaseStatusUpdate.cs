@@ -26,7 +26,7 @@ public sealed record CaseStatusUpdate(
     [property: Key("version")] int Version,
     [property: Key("note")] string? Note,
     [property: Key("seq")] long Seq,
-    [property: Key("cursor")] string Cursor)
+    [property: Key("cursor")] string Cursor) : FeedItem
 {
     public static CaseStatusUpdate From(CaseEvent e, string cursor)
     {

@@ -69,7 +69,7 @@ public static class FeedApi
     private static FeedResponse Merge(UserRef caller, FeedCursor cursor, IReadOnlyList<(string Region, FeedPage Page)> pages, int take)
     {
         var regions = pages.Select(p => new RegionPage(p.Region, p.Page.Items, p.Page.Items.Count == take)).ToList();
-        var items = new List<CaseStatusUpdate>();
+        var items = new List<FeedItem>();
         while (items.Count < take && !regions.Any(r => r.Full && r.Done))
         {
             var next = regions.Where(r => !r.Done).MinBy(r => r, RegionPage.ByNextEvent);
@@ -82,7 +82,7 @@ public static class FeedApi
             cursor = cursor.With(e.Region, e.Seq);
             if (CaseGroups.Receives(caller, e))
             {
-                items.Add(CaseStatusUpdate.From(e, cursor.Encode()));
+                items.Add(FeedItem.Of(e, cursor.Encode()));
             }
         }
 

@@ -1,5 +1,5 @@
 
 namespace OrleansCases.Web.Live;
 
-/// <summary>Events since a cursor, oldest first, each shaped as the hub sends it; follow on from <see cref="NextCursor"/>.</summary>
-public sealed record FeedResponse(IReadOnlyList<CaseStatusUpdate> Items, string NextCursor);
+/// <summary>Events since a cursor, oldest first, each shaped as the hub sends it (status or message); follow on from <see cref="NextCursor"/>.</summary>
+public sealed record FeedResponse(IReadOnlyList<FeedItem> Items, string NextCursor);

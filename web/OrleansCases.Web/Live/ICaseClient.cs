@@ -1,3 +1,4 @@
+using OrleansCases.Web.Conversation;
 using OrleansCases.Web.Presence;
 
 namespace OrleansCases.Web.Live;
@@ -24,4 +25,10 @@ public interface ICaseClient
 
     /// <summary>Someone else is typing on a case the connection watches.</summary>
     Task caseTyping(CaseTypingUpdate update);
+
+    /// <summary>A message of a case's conversation the connection is in the audience of.</summary>
+    Task caseMessage(CaseMessageUpdate message);
+
+    /// <summary>Someone read further in the thread of a case the connection watches.</summary>
+    Task caseMessagesRead(CaseMessagesReadUpdate read);
 }

@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.SignalR;
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Conversation;
 using OrleansCases.Abstractions.Presence;
 using OrleansCases.Web.Cases;
+using OrleansCases.Web.Conversation;
 using OrleansCases.Web.Live;
 
 namespace OrleansCases.Web.Presence;
 
 /// <summary>
 /// This instance as the regions' presence grains call it back (<see cref="IPresenceObserver"/>): a presence change goes
-/// to the region's group of everyone and to admins, a change of a case's viewers to the case's watchers, on this
-/// instance's connections; every instance gets the same call.
+/// to the region's group of everyone and to admins, a change of a case's viewers, typing and read receipts to the
+/// case's watchers, on this instance's connections; every instance gets the same call.
 /// </summary>
 public sealed class PresenceRelay(IHubContext<CaseHub, ICaseClient> hub, ILogger<PresenceRelay> logger) : IPresenceObserver
 {
@@ -46,6 +48,19 @@ public sealed class PresenceRelay(IHubContext<CaseHub, ICaseClient> hub, ILogger
         {
             await hub.Clients.GroupExcept(CaseGroups.Case(typing.CaseId), [typing.Connection])
                 .caseTyping(new CaseTypingUpdate(typing.CaseId, typing.User.Id, typing.User.Name));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            PresenceLog.CaseSignalRelayFailed(logger, ex);
+        }
+    }
+
+    public async Task MessagesRead(CaseMessagesRead read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            await hub.Clients.Group(CaseGroups.Case(read.CaseId)).caseMessagesRead(new CaseMessagesReadUpdate(read.CaseId, read.UserId, read.UpTo));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -26,7 +26,7 @@ public sealed class WebMetrics
             "orleanscases.connections",
             () => _connections.Select(c => new Measurement<int>(c.Value, new("role", c.Key.Role), new("region", c.Key.Region))),
             "{connection}", "SignalR connections of this instance, by role and region.");
-        _delivered = meter.CreateCounter<long>("orleanscases.events.delivered", "{event}", "Case events the bridge sent to SignalR groups.");
+        _delivered = meter.CreateCounter<long>("orleanscases.events.delivered", "{event}", "Case events the bridge sent to SignalR groups, by region and kind (status or message).");
         _lag = meter.CreateHistogram<double>(
             "orleanscases.bridge.lag", "s", "From the case grain deciding a change to the bridge sending it.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
@@ -51,7 +51,7 @@ public sealed class WebMetrics
     {
         ArgumentNullException.ThrowIfNull(e);
         var region = new KeyValuePair<string, object?>("region", e.Region);
-        _delivered.Add(1, region);
+        _delivered.Add(1, region, new KeyValuePair<string, object?>("kind", e.Message is null ? "status" : "message"));
         _lag.Record(Math.Max(0, lag.TotalSeconds), region);
         Interlocked.Increment(ref _deliveredTotal);
         var micros = (long)Math.Max(0, lag.TotalMicroseconds);

@@ -16,7 +16,7 @@ function retryDelay(attempt) {
 export class Live {
   /**
    * @param {object} handlers
-   *   onEvent(event, { live }) applies one caseStatusUpdate;
+   *   onEvent(event, { live }) applies one caseStatusUpdate; onMessage(message, { live }) one caseMessage;
    *   onReload() reloads every list (after a 410, or before the first cursor exists);
    *   onState(state, lastUpdate) shows 'connected' | 'connecting' | 'offline' (the browser has no network);
    *   onWatched(case) gets the watched case again after a reconnect;
@@ -36,12 +36,14 @@ export class Live {
       .configureLogging(signalR.LogLevel.None)
       .build();
 
-    this.connection.on('caseStatusUpdate', event => {
-      this.handlers.onEvent(event, { live: true });
+    const live = kind => item => {
+      this.deliver({ ...item, kind }, { live: true });
       // While catching up, the feed moves the cursor; a live event must not jump it past unread feed events.
-      if (!this.catchingUp) this.cursor = event.cursor;
+      if (!this.catchingUp) this.cursor = item.cursor;
       this.touch();
-    });
+    };
+    this.connection.on('caseStatusUpdate', live('status'));
+    this.connection.on('caseMessage', live('message'));
     this.connection.on('resync', () => this.resyncSoon());
     this.connection.on('presenceChanged', change => this.handlers.onPresence?.(change));
     this.connection.on('caseViewers', update => this.handlers.onViewers?.(update));
@@ -59,6 +61,12 @@ export class Live {
     this.onOnline = () => this.reconnectNow();
     window.addEventListener('offline', this.onOffline);
     window.addEventListener('online', this.onOnline);
+  }
+
+  /** A feed item or live event to its handler by kind: a status change, or a message of a case's conversation. */
+  deliver(item, how) {
+    if (item.kind === 'message') this.handlers.onMessage?.(item, how);
+    else this.handlers.onEvent(item, how);
   }
 
   /** The list's feedCursor, when nothing newer is known yet. */
@@ -139,7 +147,7 @@ export class Live {
         for (let page = 0; page < 100; page++) {
           const before = this.cursor;
           const { items, nextCursor } = await get(`/api/feed?after=${encodeURIComponent(before)}&limit=200`);
-          for (const event of items) this.handlers.onEvent(event, { live: false });
+          for (const item of items) this.deliver(item, { live: false });
           this.cursor = nextCursor;
           // A page can hold nothing for us and still move the cursor (events of others): only an unmoved one is the end.
           if (nextCursor === before) break;
