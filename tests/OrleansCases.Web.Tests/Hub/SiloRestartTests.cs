@@ -21,12 +21,13 @@ public sealed class SiloRestartTests(RestartableSiloFixture fixture) : IClassFix
         while (!(response = await asha.ActAsync(id, "forward", new { commandId = "forward-after-restart" })).IsSuccessStatusCode
             && DateTime.UtcNow < deadline)
         {
-            // The web's cluster client finds the new silo by itself; until then a command may only answer 503.
+            // The web's cluster client finds the new silo by itself; until then a command may only answer 503, or 429
+            // once this loop, retrying at once rather than after Retry-After, outruns the caller's rate limit (seen in CI).
             refusals.Add((int)response.StatusCode);
         }
 
         Assert.True(response.IsSuccessStatusCode, $"The web never reached the new silo: {(int)response.StatusCode}");
-        Assert.All(refusals, status => Assert.Equal(503, status));
+        Assert.All(refusals, status => Assert.True(status is 503 or 429, $"answered {status} while the silo was being replaced"));
         var forwarded = await chw.WaitForAsync(id, 2);
         Assert.Equal("ForwardedToClinician", forwarded.GetProperty("status").GetString());
         Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, chw.Connection.State);

@@ -199,6 +199,23 @@ public sealed partial class PortalUser : IAsyncDisposable
     public Task WaitUntilReadyOfflineAsync() =>
         Page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
 
+    /// <summary>
+    /// Waits until the phone has saved the case <paramref name="patientRef"/> whole (with its history, as its page shows
+    /// it): the portal writes what it saw to IndexedDB a moment after it changes, so a reload sooner would not find it.
+    /// </summary>
+    public Task WaitUntilCaseSavedAsync(string patientRef) =>
+        // waitForFunction takes a promise for true: each poll starts a read and answers what the last one found.
+        Page.WaitForFunctionAsync(
+            """
+            ([user, patient]) => {
+              idb.openDB('orleanscases').then(db => db.get('savedCases', user)).then(saved => {
+                window.portalTestSaved = saved?.cases.some(c => c.patientRef === patient && c.history && c.detailVersion === c.version) ?? false;
+              });
+              return window.portalTestSaved === true;
+            }
+            """,
+            new[] { UserId, patientRef });
+
     /// <summary>The phone loses its signal: the connection to the web is cut, and the browser knows it is offline.</summary>
     public async Task GoOfflineAsync(NetworkSwitch network)
     {

@@ -34,6 +34,7 @@ function describe(status, problem) {
     case 404: return t('problem.notFound');
     case 409:
       if (problem.currentStatus) return t('problem.notFromStatus', { status: statusLabel(problem.currentStatus) });
+      if (problem.title?.includes('conversation')) return t('problem.threadFull');
       return problem.title?.includes('history') ? t('problem.historyFull') : t('problem.changed');
     case 410: return t('problem.gone');
     case 413: return t('problem.tooLarge');

@@ -146,14 +146,22 @@ async function startPortal(me) {
     onWatched: found => { if (session === current) current.detail.show(found); },
     onPresence: change => { if (session === current) current.people.applyPresence(change); },
     onViewers: update => { if (session === current) current.detail?.showViewers(update); },
+    onMessage: (message, { live: isLive }) => onMessage(current, message, isLive),
+    onTyping: update => { if (session === current) current.detail?.thread?.showTyping(update); },
+    onMessagesRead: update => { if (session === current) current.detail?.thread?.showRead(update); },
   });
   current.live = live;
   current.people = new People(me);
   current.panels = panelsFor(me, store, live, current.people);
   current.outbox = new Outbox(me, {
     onSent: (result, entry, awaited) => {
-      store.put(result);
-      if (!awaited && session === current) toast(t('outbox.sent', { what: describeCommand(entry) }), { caseId: result.id });
+      if (entry.kind === 'message') {
+        current.detail.showMessage(result);
+        store.applyMessage(result, true);
+      } else {
+        store.put(result);
+      }
+      if (!awaited && session === current) toast(t('outbox.sent', { what: describeCommand(entry) }), { caseId: result.caseId ?? result.id });
     },
     onRefused: entry => {
       if (session === current) toast(t('outbox.refusedToast', { what: describeCommand(entry) }), { warn: true });
@@ -205,6 +213,24 @@ function onEvent(current, event) {
   const asksMe = event.status === 'NeedsInfo' && event.ownerId === current.me.id && event.updatedBy !== current.me.id;
   if (current.store.get(event.caseId)?.incomplete || asksMe) fillIn(current, event);
   else notifyLater(current, event);
+}
+
+/**
+ * A message of a conversation this user is in: to the thread when it is open, counted in the lists (unread unless
+ * theirs or in front of them), and a toast naming the writer when it is about their own case or one assigned to them.
+ */
+function onMessage(current, message, isLive) {
+  if (session !== current) return;
+  const mine = message.authorId === current.me.id;
+  const reading = current.detail.reading(message.caseId);
+  current.detail.showMessage(message);
+  if (!current.store.applyMessage(message, mine || reading) || mine || reading || !isLive) return;
+  const known = current.store.get(message.caseId);
+  if (known && (known.ownerId === current.me.id || known.assigneeId === current.me.id)) {
+    // A toast is one short line: the start of the message, the rest on the case's page.
+    const text = message.text.length > 120 ? `${message.text.slice(0, 119)}…` : message.text;
+    toast(t('toast.message', { by: message.authorName, patient: known.patientRef ?? t('toast.aCase'), text }), { caseId: message.caseId });
+  }
 }
 
 async function fillIn(current, event, attempt = 0) {

@@ -20,7 +20,8 @@ export class Live {
    *   onReload() reloads every list (after a 410, or before the first cursor exists);
    *   onState(state, lastUpdate) shows 'connected' | 'connecting' | 'offline' (the browser has no network);
    *   onWatched(case) gets the watched case again after a reconnect;
-   *   onPresence(change) gets each presenceChanged; onViewers(update) each caseViewers of the watched case.
+   *   onPresence(change) gets each presenceChanged; onViewers(update) each caseViewers of the watched case;
+   *   onTyping(update) each caseTyping, onMessagesRead(update) each caseMessagesRead of it.
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -47,6 +48,8 @@ export class Live {
     this.connection.on('resync', () => this.resyncSoon());
     this.connection.on('presenceChanged', change => this.handlers.onPresence?.(change));
     this.connection.on('caseViewers', update => this.handlers.onViewers?.(update));
+    this.connection.on('caseTyping', update => this.handlers.onTyping?.(update));
+    this.connection.on('caseMessagesRead', update => this.handlers.onMessagesRead?.(update));
     this.connection.onreconnecting(() => this.setState('connecting'));
     this.connection.onreconnected(async () => {
       this.setState('connected');
@@ -180,6 +183,12 @@ export class Live {
     if (this.connection.state === signalR.HubConnectionState.Connected) {
       await this.connection.invoke('UnwatchCase', caseId).catch(() => {});
     }
+  }
+
+  /** Tells the watched case's other viewers this user is typing; a signal lost while disconnected does not matter. */
+  typing(caseId) {
+    if (this.connection.state !== signalR.HubConnectionState.Connected || this.watched !== caseId) return;
+    this.connection.invoke('Typing', caseId).catch(() => {});
   }
 
   /** A new connection is in no case group: watch the open case again. */

@@ -5,8 +5,8 @@ import { refusalOf } from './outbox.js';
 import { actionLabel, h } from './ui.js';
 
 /** What a command is, in the words of the lists: "New case P-1042", "Send to doctor: P-1042". */
-export const describeCommand = entry => entry.kind === 'create'
-  ? t('outbox.create', { patient: entry.patientRef })
+export const describeCommand = entry => entry.kind === 'create' ? t('outbox.create', { patient: entry.patientRef })
+  : entry.kind === 'message' ? t('outbox.message', { patient: entry.patientRef })
   : t('outbox.act', { action: actionLabel(entry.action), patient: entry.patientRef });
 
 export class OutboxPanel {

@@ -1,4 +1,4 @@
-// The outbox: every create and action is written to IndexedDB (db.js) before it is sent, so that
+// The outbox: every create, action and message is written to IndexedDB (db.js) before it is sent, so that
 // one made offline, or on a network that drops mid-request, is neither lost nor sent twice. Commands are sent in the
 // order they were made, each with the commandId it was given when written, so a resend is answered as the first send
 // was (docs/design.md section 4). A command the server refuses after it waited becomes a conflict the user resolves:
@@ -52,6 +52,9 @@ export class Outbox {
   /** The waiting actions on a case, oldest first. */
   pendingFor(caseId) { return this.entries.filter(e => e.kind === 'act' && e.caseId === caseId && e.state === 'waiting'); }
 
+  /** The messages on a case not yet sent, or refused, oldest first. */
+  messagesFor(caseId) { return this.entries.filter(e => e.kind === 'message' && e.caseId === caseId); }
+
   /**
    * Creates a case, and with `forward` sends it on as well (the fields of a forward action). Answers
    * { created, forwarded } as the server did, { queued: true } when it could not be sent now, or
@@ -86,6 +89,20 @@ export class Outbox {
     const expectedVersion = version + this.pendingFor(caseId).length;
     const entry = { userId: this.me.id, kind: 'act', state: 'waiting', at: Date.now(), caseId, action, patientRef,
       body: { ...fields, expectedVersion, commandId: crypto.randomUUID() } };
+    const key = await (await open()).add(STORE, entry);
+    const outcome = this.outcomeOf(key);
+    await this.reload();
+    this.flush();
+    return outcome;
+  }
+
+  /**
+   * A message on a case's conversation, with the clientMessageId it keeps however often it is sent. Answers the
+   * message as stored, { queued: true } or { sentElsewhere: true }.
+   */
+  async say(caseId, patientRef, text) {
+    const entry = { userId: this.me.id, kind: 'message', state: 'waiting', at: Date.now(), caseId, patientRef,
+      body: { text, clientMessageId: crypto.randomUUID() } };
     const key = await (await open()).add(STORE, entry);
     const outcome = this.outcomeOf(key);
     await this.reload();
@@ -172,6 +189,7 @@ export class Outbox {
   send(entry) {
     if (entry.kind === 'create') return post('/api/cases', entry.body);
     if (!entry.caseId) return Promise.reject(new ApiError(404, { title: 'The case this change is for was not created.' }));
+    if (entry.kind === 'message') return post(`/api/cases/${encodeURIComponent(entry.caseId)}/messages`, entry.body);
     return post(`/api/cases/${encodeURIComponent(entry.caseId)}/actions/${entry.action}`, entry.body);
   }
 

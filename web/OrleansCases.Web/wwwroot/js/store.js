@@ -1,6 +1,6 @@
 // What the page knows about cases: the newest version of each, so that an event applies at most once
 // per (caseId, version) and never an older version over a newer one, whichever way it arrived
-// (list, detail, live event, feed).
+// (list, detail, live event, feed); and how many of each case's messages there are and are unread.
 
 export class CaseStore {
   constructor() {
@@ -22,8 +22,17 @@ export class CaseStore {
   /** Merges a case or list item read from the API; answers whether it was newer than what was known. */
   put(record) {
     const known = this.cases.get(record.id);
-    // An event tells the status but not the patient: a read of the same version fills in the rest.
-    if (known && (known.version > record.version || (known.version === record.version && !known.incomplete))) return false;
+    // An event tells the status but not the patient: a read of the same version fills in the rest; so does a read with
+    // the history of a version the store knows only from a list (the case's page offline needs it).
+    const bringsDetail = record.history && known?.detailVersion !== record.version;
+    if (known && (known.version > record.version || (known.version === record.version && !known.incomplete && !bringsDetail))) {
+      // The conversation moves without a version: its counts come from any read that knows as many messages or more.
+      if (record.unreadMessages !== undefined && (record.messageCount ?? 0) >= (known.messageCount ?? 0)) {
+        this.cases.set(record.id, { ...known, messageCount: record.messageCount, unreadMessages: record.unreadMessages });
+        this.notify(record.id);
+      }
+      return false;
+    }
     // detailVersion: the version whose history and allowed actions the record holds (a case page offline needs them).
     this.cases.set(record.id, { ...known, ...record, incomplete: false, ...(record.history ? { detailVersion: record.version } : {}) });
     this.notify(record.id);
@@ -48,6 +57,29 @@ export class CaseStore {
     });
     this.notify(event.caseId);
     return true;
+  }
+
+  /**
+   * Counts a caseMessage in its case's lists: one more message, unread unless `read` (this user wrote it, or has the
+   * thread in front of them). Each message number counts once.
+   */
+  applyMessage(message, read) {
+    const known = this.cases.get(message.caseId);
+    if (!known || message.number <= (known.messageCount ?? 0)) return false;
+    const unread = read ? 0 : (known.unreadMessages ?? 0) + message.number - (known.messageCount ?? 0);
+    this.cases.set(message.caseId, { ...known, messageCount: message.number, unreadMessages: unread });
+    this.notify(message.caseId);
+    return true;
+  }
+
+  /** This user read a case's thread up to `upTo`. */
+  markRead(caseId, upTo) {
+    const known = this.cases.get(caseId);
+    if (!known) return;
+    const unread = Math.max(0, (known.messageCount ?? 0) - upTo);
+    if (unread === (known.unreadMessages ?? 0)) return;
+    this.cases.set(caseId, { ...known, unreadMessages: unread });
+    this.notify(caseId);
   }
 
   remove(id) {

@@ -1,9 +1,10 @@
-// The pieces the role portals are made of: a case list, the create form, the case detail with its actions,
-// and the admin's event log. Every word comes from the catalogs (i18n.js).
+// The pieces the role portals are made of: a case list, the create form, the case detail with its actions and
+// conversation (thread.js), and the admin's event log. Every word comes from the catalogs (i18n.js).
 import { ApiError, OfflineError, get } from './api.js';
-import { formatTime, t } from './i18n.js';
+import { formatNumber, formatTime, t } from './i18n.js';
 import { PRIORITIES, STATUSES, actionLabel, h, priorityBadge, priorityLabel, statusBadge, statusLabel, toast } from './ui.js';
 import { clearErrors, showErrors, validate } from './forms.js';
+import { ThreadView } from './thread.js';
 
 const LIST_LIMIT = 50;
 // The review queue is worked emergency first, then urgent, then routine; within each, the longest waiting first.
@@ -254,12 +255,17 @@ export class ListPanel {
     this.empty.textContent = t('list.empty');
     const focusedId = document.activeElement?.dataset?.caseId;
     this.list.replaceChildren(...records.map(record => {
+      const unread = record.unreadMessages > 0
+        ? h('span', { class: 'badge unread', title: t('thread.unread', { count: record.unreadMessages }) },
+          h('span', { 'aria-hidden': 'true' }, formatNumber(record.unreadMessages)),
+          h('span', { class: 'visually-hidden' }, t('thread.unread', { count: record.unreadMessages })))
+        : null;
       const link = h('button', {
         type: 'button', class: 'case-link', 'data-case-id': record.id,
         onclick: () => { location.hash = `#/case/${encodeURIComponent(record.id)}`; },
       },
         h('span', { class: 'ref' }, record.patientRef),
-        h('span', { class: 'badges' }, priorityBadge(record.priority), statusBadge(record.status)),
+        h('span', { class: 'badges' }, unread, priorityBadge(record.priority), statusBadge(record.status)),
         h('span', { class: 'when' }, t('list.changed', { time: formatTime(record.updatedAt) })));
       return h('li', { class: this.changed.has(record.id) && this.rendered ? 'flash' : null }, link);
     }));
@@ -481,6 +487,8 @@ export class DetailView {
 
   async close() {
     if (this.current) await this.live.unwatch(this.current.id);
+    this.thread?.stop();
+    this.thread = null;
     this.current = null;
     this.element.hidden = true;
     this.element.replaceChildren();
@@ -505,19 +513,33 @@ export class DetailView {
     // The same version again (a live event racing the command's answer): keep the page, and any open action form.
     if (found.version === this.current.version && this.current.history) {
       if (found.viewers) this.showViewers({ caseId: found.id, viewers: found.viewers });
+      // Shown first from the phone's store while offline: read the thread now that the case came from the server.
+      if (this.thread && !this.thread.loaded) this.thread.load();
       return;
     }
     const hadFocus = this.element.contains(document.activeElement) && document.activeElement.id !== 'detail-title';
     // A form being typed in survives the change: it moves into the new page, text, focus and caret and all, with a
     // line saying what changed (and, when its action is no longer allowed, that it cannot be sent).
     const openForm = this.actionSlot?.isConnected ? this.actionSlot.firstElementChild : null;
-    const typing = openForm?.contains(document.activeElement) ? document.activeElement : null;
+    // The conversation's box survives too: the thread is kept, not rebuilt, while the same case is shown.
+    const keeps = [openForm, this.thread?.caseId === found.id ? this.thread.element : null];
+    const typing = keeps.some(kept => kept?.contains(document.activeElement)) ? document.activeElement : null;
     const caret = typing && typeof typing.selectionStart === 'number' ? [typing.selectionStart, typing.selectionEnd] : null;
     // A read from the device's store knows no viewers: keep those the hub last told.
     this.current = { ...found, viewers: found.viewers ?? this.current.viewers ?? [] };
     this.store.put(found);
     this.people.learn(found.history);
     const c = found;
+    if (this.thread?.caseId !== c.id) {
+      this.thread?.stop();
+      this.thread = new ThreadView(c.id, {
+        me: this.me, live: this.live, outbox: this.outbox, patientRef: c.patientRef,
+        nameOf: id => this.people.name(id), onRead: (caseId, upTo) => this.store.markRead(caseId, upTo),
+      });
+      this.thread.load();
+    } else if (!this.thread.loaded) {
+      this.thread.load();
+    }
     const owner = this.people.name(c.ownerId);
     // replaceChildren would write a null as the text "null": leave out what this case does not have.
     this.element.replaceChildren(...[
@@ -541,6 +563,7 @@ export class DetailView {
           h('button', { type: 'button', class: action === 'resubmit' ? null : 'secondary', onclick: () => this.showAction(action) }, actionLabel(action))))
         : h('p', { class: 'muted' }, t('detail.nothingToDo')),
       this.actionSlot = h('div', {}),
+      this.thread.element,
       h('h3', {}, t('detail.history')),
       h('ol', { class: 'history' }, c.history.map(entry => h('li', {},
         h('strong', {}, actionLabel(entry.action)), ' ',
@@ -552,14 +575,20 @@ export class DetailView {
     ].filter(Boolean));
     this.showPending();
     this.renderViewers();
-    if (openForm) {
-      this.keepForm(openForm, found);
-      typing?.focus();
+    if (openForm) this.keepForm(openForm, found);
+    if (typing?.isConnected) {
+      typing.focus();
       if (caret) typing.setSelectionRange(...caret);
     } else if (hadFocus) {
       this.element.querySelector('#detail-title').focus();
     }
   }
+
+  /** A message of this case's conversation (live, from the feed, or this user's own as sent). */
+  showMessage(message) { this.thread?.add(message); }
+
+  /** Whether this case's thread is in front of the user now. */
+  reading(caseId) { return this.thread?.caseId === caseId && document.visibilityState === 'visible'; }
 
   /** A caseViewers from the hub: who has this case open now. */
   showViewers(update) {
