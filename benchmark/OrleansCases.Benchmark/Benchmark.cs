@@ -52,8 +52,9 @@ public static class Benchmark
         var throughput = options.Runs("S3") ? await ThroughputScenario.RunAsync(systems, plan, token) : [];
         var ceiling = options.Runs("S3") ? await StorageCeiling.RunAsync(orleans.StorageConnectionString, plan.StorageCeiling, token) : null;
         var catchUp = options.Runs("S4") ? await CatchUpScenario.RunAsync(systems, plan, token) : [];
+        var conversation = options.Runs("S5") ? await ConversationScenario.RunAsync(systems, plan, token) : [];
 
-        var results = new BenchmarkResults(DateTimeOffset.UtcNow, Machine.Describe(), command, options.Smoke, idle, delivery, storage, connections, throughput, ceiling, catchUp);
+        var results = new BenchmarkResults(DateTimeOffset.UtcNow, Machine.Describe(), command, options.Smoke, idle, delivery, storage, connections, throughput, ceiling, catchUp, conversation);
         await File.WriteAllTextAsync(Path.Combine(output, "results.json"), JsonSerializer.Serialize(results, ResultsJson.Options), token);
         var charts = Charts.Write(results, output);
         await File.WriteAllTextAsync(Path.Combine(output, "report.md"), MarkdownReport.Write(

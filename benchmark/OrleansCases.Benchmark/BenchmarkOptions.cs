@@ -5,7 +5,7 @@ namespace OrleansCases.Benchmark;
 /// <summary>
 /// The command line: which scenarios, how long, where to write.
 ///   --smoke                 seconds instead of minutes, a few connections: checks the benchmark itself (test.sh)
-///   --scenarios S1,S2,…     a subset of S1 (delivery), S2 (connections), S3 (throughput), S4 (catch-up), idle
+///   --scenarios S1,S2,…     a subset of S1 (delivery), S2 (connections), S3 (throughput), S4 (catch-up), S5 (conversation), idle
 ///   --seconds N             measured seconds per S1 run (default 30)
 ///   --out DIR               results folder (default benchmark/results)
 ///   --set Key=Value         extra configuration for silo and web (repeatable), e.g. to compare a setting
@@ -17,7 +17,7 @@ public sealed record BenchmarkOptions(
     bool Smoke, IReadOnlySet<string> Scenarios, double Seconds, string? Out, IReadOnlyDictionary<string, string> Settings, string? Product,
     IReadOnlySet<string>? Loads, bool AzuriteInMemory)
 {
-    public static readonly string[] AllScenarios = ["idle", "S1", "S2", "S3", "S4"];
+    public static readonly string[] AllScenarios = ["idle", "S1", "S2", "S3", "S4", "S5"];
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 

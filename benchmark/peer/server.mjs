@@ -12,6 +12,8 @@
 // HTTP, JSON, the user in headers (x-user-id, x-user-name, x-user-role, x-user-region):
 //   POST /api/cases {id, patientRef, summary, priority}   creates a case in the caller's region: 201 case
 //   POST /api/cases/:id/actions/:action {note?}           a transition: 200 case, 404, 409
+//   POST /api/cases/:id/messages {text, clientMessageId}   a message of the case's conversation, emitted as
+//                                                          `caseMessage` to its audience (docs/design.md section 9): 201
 //   GET  /health                                           200 {connections, cases}
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -117,6 +119,8 @@ function route(req, res, body) {
     create(res, userOf(req), body);
   } else if (req.method === 'POST' && parts.length === 5 && parts[0] === 'api' && parts[1] === 'cases' && parts[3] === 'actions') {
     act(res, userOf(req), decodeURIComponent(parts[2]), parts[4], body);
+  } else if (req.method === 'POST' && parts.length === 4 && parts[0] === 'api' && parts[1] === 'cases' && parts[3] === 'messages') {
+    say(res, userOf(req), decodeURIComponent(parts[2]), body);
   } else {
     send(res, 404, { title: 'Not found' });
   }
@@ -163,6 +167,41 @@ function act(res, user, id, action, body) {
     emit(c, action, previousStatus, previousAssigneeId, user, body.note ?? null);
     send(res, 200, c);
   }
+}
+
+// A message gets its case's next number and goes to the conversation's audience: owner, assignee, the region's CHWs and
+// admins. The same clientMessageId from the same author answers the first message, as OrleansCases does; nothing is kept
+// but the count and those ids.
+function say(res, user, id, body) {
+  const c = cases.get(id);
+  if (!c) {
+    send(res, 404, { title: 'Not found' });
+    return;
+  }
+  if (typeof body.text !== 'string' || !body.text.trim() || typeof body.clientMessageId !== 'string') {
+    send(res, 400, { title: 'A message needs text and a clientMessageId' });
+    return;
+  }
+  c.sent ??= new Map();
+  const key = `${user.id} ${body.clientMessageId}`;
+  const known = c.sent.get(key);
+  if (known) {
+    send(res, 201, known);
+    return;
+  }
+  const seq = (seqs.get(c.region) ?? 0) + 1;
+  seqs.set(c.region, seq);
+  c.messages = (c.messages ?? 0) + 1;
+  const m = {
+    id: `${c.id}/${c.messages}`, caseId: c.id, number: c.messages, authorId: user.id, authorName: user.name,
+    authorRole: user.role, text: body.text, at: new Date().toISOString(), clientMessageId: body.clientMessageId,
+  };
+  c.sent.set(key, m);
+  const rooms = [`user:${c.ownerId}`, `region:${c.region}:role:chw`, 'admins'];
+  if (c.assigneeId) rooms.push(`user:${c.assigneeId}`);
+  if (args.mode === 'broadcast') io.emit('caseMessage', { ...m, region: c.region, seq });
+  else io.to(rooms).emit('caseMessage', { ...m, region: c.region, seq });
+  send(res, 201, m);
 }
 
 // The event has the fields of OrleansCases' caseStatusUpdate (docs/design.md section 5) but the cursor, so the bytes on

@@ -61,7 +61,7 @@ public sealed class SignalRClient : IEventClient
             var now = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (var item in page.Items)
             {
-                _sink(item.CaseId, item.Version, now);
+                _sink(item.CaseId, item.LedgerVersion, now);
             }
 
             if (page.NextCursor == cursor || page.Items.Count == 0)
@@ -117,11 +117,15 @@ public sealed class SignalRClient : IEventClient
                 o.SkipNegotiation = true;
             })
             .Build();
-        connection.On<ReceivedUpdate>("caseStatusUpdate", update =>
+        foreach (var method in new[] { "caseStatusUpdate", "caseMessage" })
         {
-            _sink(update.CaseId, update.Version, System.Diagnostics.Stopwatch.GetTimestamp());
-            _cursor = update.Cursor;
-        });
+            connection.On<ReceivedUpdate>(method, update =>
+            {
+                _sink(update.CaseId, update.LedgerVersion, System.Diagnostics.Stopwatch.GetTimestamp());
+                _cursor = update.Cursor;
+            });
+        }
+
         connection.On<string>("resync", _ => { });
         return connection;
     }

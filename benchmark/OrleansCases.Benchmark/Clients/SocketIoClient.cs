@@ -13,7 +13,7 @@ namespace OrleansCases.Benchmark.Clients;
 /// </summary>
 public sealed class SocketIoClient : IEventClient
 {
-    private const string EventName = "caseStatusUpdate";
+    private static readonly string[] _eventNames = ["caseStatusUpdate", "caseMessage"];
 
     private readonly Uri _endpoint;
     private readonly string _auth;
@@ -142,7 +142,7 @@ public sealed class SocketIoClient : IEventClient
         }
     }
 
-    /// <summary>An EVENT packet: <c>42["caseStatusUpdate",{…},"offset"]</c>; the offset is there when recovery is on.</summary>
+    /// <summary>An EVENT packet: <c>42["caseStatusUpdate",{…},"offset"]</c> (or caseMessage); the offset is there when recovery is on.</summary>
     private void Handle(string packet)
     {
         if (!packet.StartsWith("42", StringComparison.Ordinal))
@@ -153,7 +153,7 @@ public sealed class SocketIoClient : IEventClient
         var receivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         using var document = JsonDocument.Parse(packet.AsMemory(2));
         var args = document.RootElement;
-        if (args.GetArrayLength() < 2 || args[0].GetString() != EventName)
+        if (args.GetArrayLength() < 2 || !_eventNames.Contains(args[0].GetString()))
         {
             return;
         }
@@ -165,7 +165,7 @@ public sealed class SocketIoClient : IEventClient
             _offset = args[count - 1].GetString();
         }
 
-        _sink(update.CaseId, update.Version, receivedAt);
+        _sink(update.CaseId, update.LedgerVersion, receivedAt);
     }
 
     private async Task SendAsync(string text, CancellationToken cancellationToken)

@@ -13,6 +13,21 @@ public sealed record ExpectedEvent(
 
     public static long KeyOf(int caseKey, int version) => ((long)caseKey << 20) | (uint)version;
 
+    /// <summary>
+    /// The ledger's version of a case's message <paramref name="number"/>: above every version a case can reach, so a
+    /// case's messages and transitions never share a key.
+    /// </summary>
+    public static int MessageVersion(int number) => (1 << 19) | number;
+
+    /// <summary>
+    /// A message of a case's conversation: docs/design.md section 9's audience (owner, assignee, the region's CHWs,
+    /// admins; never the region's clinicians as such).
+    /// </summary>
+    public static ExpectedEvent Message(int caseKey, int number, string region, string ownerId, string assigneeId) =>
+        new(caseKey, MessageVersion(number), region, ownerId, assigneeId, null, MessageStatus, null);
+
+    private const string MessageStatus = "message";
+
     /// <summary>Whether <paramref name="user"/> is entitled to this event (when the system does not broadcast).</summary>
     public bool Reaches(BenchUser user)
     {

@@ -14,6 +14,9 @@ public sealed class LoadCase(string region, IReadOnlyList<BenchUser> ashas)
     /// <summary>The note every transition carries: request-info, resubmit and release need one; a phone's typical length.</summary>
     public const string Note = "Fever for three days, checked twice; please advise on the next step.";
 
+    /// <summary>What every message of the conversation scenario says: a phone's typical length.</summary>
+    public const string Message = "Temperature 38.5 this morning, she drank two cups of ORS. Should I bring her in today?";
+
     /// <summary>What every case says about its patient.</summary>
     public const string Summary = "Fever for three days, cough, not eating well; weight 9.5 kg.";
 

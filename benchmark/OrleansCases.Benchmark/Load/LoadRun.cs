@@ -12,15 +12,22 @@ public static class LoadRun
 {
     private static readonly TimeSpan _drain = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// <paramref name="send"/> sends at a rate for a while into a ledger; without one, the transitions of
+    /// <see cref="OpenLoop"/>.
+    /// </summary>
     public static async Task<LoadResult> MeasureAsync(
-        LoadSession session, string scenario, double rate, TimeSpan duration, TimeSpan warmUp, CancellationToken cancellationToken)
+        LoadSession session, string scenario, double rate, TimeSpan duration, TimeSpan warmUp, CancellationToken cancellationToken,
+        Func<DeliveryLedger, double, TimeSpan, CancellationToken, Task>? send = null)
     {
         ArgumentNullException.ThrowIfNull(session);
+        var seed = 0;
+        send ??= (into, r, d, ct) => OpenLoop.RunAsync(session, into, r, d, ++seed, ct);
         if (warmUp > TimeSpan.Zero)
         {
             var warm = session.NewLedger();
             session.RecordInto(warm);
-            await OpenLoop.RunAsync(session, warm, rate, warmUp, seed: 1, cancellationToken);
+            await send(warm, rate, warmUp, cancellationToken);
             await warm.DrainAsync(_drain);
         }
 
@@ -30,7 +37,7 @@ public static class LoadRun
         var loadCpu = load.TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var meter = ProcessMeter.Start(session.Target.Processes);
-        await OpenLoop.RunAsync(session, ledger, rate, duration, seed: 2, cancellationToken);
+        await send(ledger, rate, duration, cancellationToken);
         var usage = await meter.StopAsync();
         load.Refresh();
         var loadPercent = (load.TotalProcessorTime - loadCpu).TotalSeconds / Stopwatch.GetElapsedTime(started).TotalSeconds * 100;

@@ -12,4 +12,5 @@ public sealed record BenchmarkResults(
     IReadOnlyList<ConnectionsResult> Connections,
     IReadOnlyList<ThroughputResult> Throughput,
     StorageCeilingResult? StorageCeiling,
-    IReadOnlyList<CatchUpResult> CatchUp);
+    IReadOnlyList<CatchUpResult> CatchUp,
+    IReadOnlyList<LoadResult> Conversation);

@@ -60,16 +60,7 @@ public static class MarkdownReport
         Line(md, "Receipt: from the command's due time to its event at each entitled connection. Command: from due time to the HTTP answer.");
         Line(md, "Duplicates: the same (case, version) twice on one connection. Unentitled: an event on a connection docs/design.md section 3 does not entitle to it.");
         Line(md);
-        Line(md, "| load | system | receipt p50 / p90 / p99 / max (ms) | command p50 / p99 (ms) | delivered | duplicates | unentitled | deliveries/s | server CPU % (per process) | peak RSS MiB | load CPU % |");
-        Line(md, "|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var r in results.Delivery.Concat(results.Throughput.SelectMany(t => t.Steps)))
-        {
-            Line(md,
-                $"| {r.Scenario}, N={r.Connections:N0}, R={r.Rate:0}/s | {r.System} | {r.Receipt.P50:0.0} / {r.Receipt.P90:0.0} / {r.Receipt.P99:0.0} / {r.Receipt.Max:0} | " +
-                $"{r.Command.P50:0.0} / {r.Command.P99:0.0} | {r.Received:N0}/{r.Expected:N0}{(r.CommandsFailed > 0 ? $" ({r.CommandsFailed} commands failed: {r.Failures})" : "")}{(r.NotSent > 0 ? $" ({r.NotSent} not sent)" : "")} | " +
-                $"{r.Duplicates:N0} | {r.Unentitled} | {r.DeliveriesPerSecond:N0} | {r.ServerCpuPercent:0.0} ({Processes(r.Processes.Select(p => (p.Name, p.CpuPercent)), "0.0")}) | " +
-                $"{r.PeakRss / 1048576.0:0} | {r.LoadCpuPercent:0} |");
-        }
+        LoadTable(md, results.Delivery.Concat(results.Throughput.SelectMany(t => t.Steps)));
 
         if (results.StorageAlone.Count > 0)
         {
@@ -129,7 +120,30 @@ public static class MarkdownReport
             Line(md, $"| {c.System} | {c.Clients:N0} | {c.MissedPerClient:0} | {c.Received:N0}/{c.Expected:N0} | {c.Duplicates:N0} | {c.ConvergedSeconds:0.00} | {c.Refused:N0} |");
         }
 
+        Line(md);
+        Line(md, "## S5 conversation");
+        Line(md);
+        Line(md, "Messages on cases that each have an ASHA and her doctor, owner and doctor taking turns, regions in turn. Receipt: from");
+        Line(md, "the message's due time to its caseMessage at each connection of its audience (owner, doctor, the region's CHWs, admins).");
+        Line(md, "Command: from due time to the 201. OrleansCases stores each message before it answers; the peer keeps a count.");
+        Line(md);
+        LoadTable(md, results.Conversation);
+
         return md.ToString();
+    }
+
+    private static void LoadTable(StringBuilder md, IEnumerable<LoadResult> runs)
+    {
+        Line(md, "| load | system | receipt p50 / p90 / p99 / max (ms) | command p50 / p99 (ms) | delivered | duplicates | unentitled | deliveries/s | server CPU % (per process) | peak RSS MiB | load CPU % |");
+        Line(md, "|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in runs)
+        {
+            Line(md,
+                $"| {r.Scenario}, N={r.Connections:N0}, R={r.Rate:0}/s | {r.System} | {r.Receipt.P50:0.0} / {r.Receipt.P90:0.0} / {r.Receipt.P99:0.0} / {r.Receipt.Max:0} | " +
+                $"{r.Command.P50:0.0} / {r.Command.P99:0.0} | {r.Received:N0}/{r.Expected:N0}{(r.CommandsFailed > 0 ? $" ({r.CommandsFailed} commands failed: {r.Failures})" : "")}{(r.NotSent > 0 ? $" ({r.NotSent} not sent)" : "")} | " +
+                $"{r.Duplicates:N0} | {r.Unentitled} | {r.DeliveriesPerSecond:N0} | {r.ServerCpuPercent:0.0} ({Processes(r.Processes.Select(p => (p.Name, p.CpuPercent)), "0.0")}) | " +
+                $"{r.PeakRss / 1048576.0:0} | {r.LoadCpuPercent:0} |");
+        }
     }
 
     private static string Processes(IEnumerable<(string Name, double Cpu)> processes, string format) =>

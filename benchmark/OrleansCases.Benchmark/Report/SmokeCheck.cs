@@ -19,9 +19,10 @@ public static class SmokeCheck
             Require(problems, results.Connections.Any(r => r.System == system && r.Failed == 0), $"S2 has no clean step of {system}");
             Require(problems, results.Throughput.Any(r => r.System == system && r.HighestRate is not null), $"S3 found no rate that {system} held");
             Require(problems, results.CatchUp.Any(r => r.System == system && r.Converged), $"S4 did not converge on {system}");
+            Require(problems, results.Conversation.Any(r => r.System == system), $"S5 has no run of {system}");
         }
 
-        foreach (var r in results.Delivery)
+        foreach (var r in results.Delivery.Concat(results.Conversation))
         {
             Require(problems, r.Received == r.Expected && r.Expected > 0, $"{r.System} {r.Scenario}: delivered {r.Received} of {r.Expected}");
             Require(problems, r.Unentitled == 0, $"{r.System} {r.Scenario}: {r.Unentitled} deliveries to connections not entitled to them");

@@ -18,7 +18,8 @@ public sealed record ScenarioPlan(
     int CatchUpRegions,
     int CatchUpClientsPerRegion,
     int CatchUpMissed,
-    TimeSpan StorageCeiling)
+    TimeSpan StorageCeiling,
+    DeliveryCase Conversation)
 {
     public static ScenarioPlan Full(TimeSpan measure) => new(
         FirstWarmUp: TimeSpan.FromSeconds(30),
@@ -37,7 +38,8 @@ public sealed record ScenarioPlan(
         CatchUpRegions: 10,
         CatchUpClientsPerRegion: 100,
         CatchUpMissed: 100,
-        StorageCeiling: TimeSpan.FromSeconds(10));
+        StorageCeiling: TimeSpan.FromSeconds(10),
+        Conversation: new("conversation", UserSet.Synthetic2000, 60, [20, 100], Broadcast: false));
 
     public static ScenarioPlan Smoke() => new(
         FirstWarmUp: TimeSpan.FromSeconds(3),
@@ -55,8 +57,9 @@ public sealed record ScenarioPlan(
         CatchUpRegions: 2,
         CatchUpClientsPerRegion: 10,
         CatchUpMissed: 5,
-        StorageCeiling: TimeSpan.FromSeconds(2));
+        StorageCeiling: TimeSpan.FromSeconds(2),
+        Conversation: new("conversation", () => UserSet.Synthetic(2, 10, 3, 2, 1), 4, [10], Broadcast: false));
 }
 
-/// <summary>One shape of the delivery load (S1): its users, cases per region, the rates tried, and whether the seed's broadcast peer runs it too.</summary>
+/// <summary>One shape of a load (S1, S5): its users, cases per region, the rates tried, and whether the seed's broadcast peer runs it too.</summary>
 public sealed record DeliveryCase(string Label, Func<UserSet> Users, int CasesPerRegion, IReadOnlyList<double> Rates, bool Broadcast);

@@ -26,6 +26,9 @@ public interface ITarget : IAsyncDisposable
     /// <summary>Creates a case (id: <see cref="CaseIdOf"/>); the HTTP status it was answered with.</summary>
     Task<int> CreateAsync(BenchUser owner, string commandId, CancellationToken cancellationToken);
 
+    /// <summary>Posts a message on a case's conversation; the HTTP status it was answered with.</summary>
+    Task<int> PostMessageAsync(BenchUser author, string caseId, string clientMessageId, CancellationToken cancellationToken);
+
     /// <summary>A transition with a note (some actions need one); the HTTP status it was answered with.</summary>
     Task<int> ActAsync(BenchUser actor, string caseId, string action, string commandId, CancellationToken cancellationToken);
 }

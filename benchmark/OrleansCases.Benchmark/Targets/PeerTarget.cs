@@ -65,6 +65,13 @@ public sealed class PeerTarget : ITarget
         return (int)answer.StatusCode;
     }
 
+    public async Task<int> PostMessageAsync(BenchUser author, string caseId, string clientMessageId, CancellationToken cancellationToken)
+    {
+        using var request = Request(author, $"/api/cases/{caseId}/messages", new { text = LoadCase.Message, clientMessageId });
+        using var answer = await _http.SendAsync(request, cancellationToken);
+        return (int)answer.StatusCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
