@@ -40,11 +40,14 @@ public sealed class MetricsTests(WebFixture fixture) : IClassFixture<WebFixture>
     /// so a second test scraping right after this one's would read what was before it.
     /// </summary>
     [Fact]
-    public async Task The_silo_exposes_the_orleans_meters_transitions_by_action_and_presence_by_region()
+    public async Task The_silo_exposes_the_orleans_meters_transitions_by_action_messages_and_presence_by_region()
     {
+        const string Text = "Secret words of a conversation";
         using var asha = new ApiClient(fixture.A, "asha.north");
         var id = ApiClient.Id(await asha.CreateAsync());
         await asha.DoAsync(id, "forward");
+        await asha.SayAsync(id, Text);
+        Assert.Equal(HttpStatusCode.NoContent, (await asha.PostJsonAsync($"/api/cases/{id}/messages/read", new { upTo = 1 })).StatusCode);
         await using var observer = await LiveClient.ConnectAsync(fixture.A, "asha.north");
         await using var clinician = await LiveClient.ConnectAsync(fixture.A, "clinician.north");
         await observer.WaitForPresenceAsync("clinician.north", online: true, TimeSpan.FromSeconds(10));
@@ -58,8 +61,12 @@ public sealed class MetricsTests(WebFixture fixture) : IClassFixture<WebFixture>
         Assert.Contains("orleanscases_presence_changes_total{", text, StringComparison.Ordinal);
         Assert.Contains("online=\"true\"", text, StringComparison.Ordinal);
         Assert.Contains("orleanscases_presence_online{", text, StringComparison.Ordinal);
-        // Counts only: no user id in any label.
+        Assert.Contains("orleanscases_messages_total{", text, StringComparison.Ordinal);
+        Assert.Contains("role=\"asha\"", text, StringComparison.Ordinal);
+        Assert.Contains("orleanscases_messages_read_total{", text, StringComparison.Ordinal);
+        // Counts only: no user id in any label, nothing of a message's text.
         Assert.DoesNotContain("clinician.north", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret", text, StringComparison.Ordinal);
     }
 
     private static async Task<string> ScrapeAsync(Uri address)
