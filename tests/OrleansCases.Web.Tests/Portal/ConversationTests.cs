@@ -60,6 +60,8 @@ public sealed class ConversationTests(PortalFixture fixture)
         await Expect(ashaThread.Locator("ol.thread li").Last).ToContainTextAsync(T("thread.you"));
         await Expect(ashaThread.Locator("p.seen")).ToHaveTextAsync(T("thread.seenBy", ("names", Name("clinician.north"))));
         await Expect(ashaThread.Locator("ol.thread li")).ToHaveCountAsync(2);
+        await ashaThread.ScrollIntoViewIfNeededAsync();
+        await asha.Page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.OutputDirectory, $"conversation{(language == "en" ? "" : "-" + language)}-360.png") });
 
         // Away from the case, a new message from the doctor is counted unread in her list; opening the case reads it.
         await asha.BackToListsAsync(T("detail.back"));
