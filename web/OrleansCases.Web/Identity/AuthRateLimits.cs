@@ -21,9 +21,9 @@ public sealed class AuthRateLimits
     public TokenBucketLimit HubPerUser { get; set; } = new() { TokenLimit = 60, TokensPerPeriod = 10, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 
     /// <summary>
-    /// Messages posted per user (POST /api/cases/{id}/messages, on top of <see cref="PerUser"/>), on each web instance:
-    /// a burst of 20, then one every 2 seconds. A conversation at human pace never meets it; a stuck client posting in
-    /// a loop fills no thread.
+    /// Messages posted per user (POST /api/cases/{id}/messages), on each web instance: a burst of 20, then one every 2
+    /// seconds, in place of the looser <see cref="PerUser"/> (an endpoint's policy overrides its group's). A
+    /// conversation at human pace never meets it; a stuck client posting in a loop fills no thread.
     /// </summary>
     public TokenBucketLimit MessagesPerUser { get; set; } = new() { TokenLimit = 20, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromSeconds(2) };
 
