@@ -66,6 +66,7 @@ export class ThreadView {
       }
       this.myMark = Math.max(this.myMark, this.readers.get(this.me.id)?.upTo ?? 0);
       this.loaded = true;
+      this.empty.textContent = t('thread.empty');
       this.render();
       this.markRead();
     } catch (error) {
