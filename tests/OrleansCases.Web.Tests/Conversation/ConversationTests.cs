@@ -31,15 +31,15 @@ public sealed class ConversationTests(TwoSilosTwoWebsFixture fixture) : IClassFi
 
         // The audience, on both instances: owner, assignee, the region's CHWs, admins, and a watcher who is none of
         // those (a second north clinician with the case open). Everyone else hears nothing of it.
-        var owner = await ConnectAsync(fixture.B.Address, "asha.north");
-        var assignee = await ConnectAsync(fixture.A.Address, "clinician.north");
-        var chw = await ConnectAsync(fixture.B.Address, "chw.north");
-        var admin = await ConnectAsync(fixture.A.Address, "admin");
-        var watcher = await ConnectAsync(fixture.B.Address, "clinician2.north");
+        var owner = await LiveClient.SignInAsync(fixture.B.Address, "asha.north");
+        var assignee = await LiveClient.SignInAsync(fixture.A.Address, "clinician.north");
+        var chw = await LiveClient.SignInAsync(fixture.B.Address, "chw.north");
+        var admin = await LiveClient.SignInAsync(fixture.A.Address, "admin");
+        var watcher = await LiveClient.SignInAsync(fixture.B.Address, "clinician2.north");
         await watcher.Connection.InvokeAsync<JsonElement>("WatchCase", id);
-        var sameClinicianNotWatching = await ConnectAsync(fixture.A.Address, "clinician2.north");
-        var otherAsha = await ConnectAsync(fixture.B.Address, "asha2.north");
-        var south = await ConnectAsync(fixture.A.Address, "chw.south");
+        var sameClinicianNotWatching = await LiveClient.SignInAsync(fixture.A.Address, "clinician2.north");
+        var otherAsha = await LiveClient.SignInAsync(fixture.B.Address, "asha2.north");
+        var south = await LiveClient.SignInAsync(fixture.A.Address, "chw.south");
         LiveClient[] audience = [owner, assignee, chw, admin, watcher];
         LiveClient[] others = [sameClinicianNotWatching, otherAsha, south];
         try
@@ -227,7 +227,7 @@ public sealed class ConversationTests(TwoSilosTwoWebsFixture fixture) : IClassFi
         var id = ApiClient.Id(await owner.CreateAsync(Patients.New()));
         await owner.SayAsync(id, "one");
         await owner.SayAsync(id, "two");
-        await using var watching = await ConnectAsync(fixture.A.Address, "asha.north");
+        await using var watching = await LiveClient.SignInAsync(fixture.A.Address, "asha.north");
         await watching.Connection.InvokeAsync<JsonElement>("WatchCase", id);
 
         // Unread in the clinician's lists until they say they read it; a message moves its case to the top of its lists.
@@ -294,6 +294,4 @@ public sealed class ConversationTests(TwoSilosTwoWebsFixture fixture) : IClassFi
     private static async Task<string> FeedHeadAsync(ApiClient client) =>
         (await ApiClient.ExpectAsync(await client.GetAsync("/api/feed"), HttpStatusCode.OK))["nextCursor"]!.GetValue<string>();
 
-    private static async Task<LiveClient> ConnectAsync(Uri web, string userId) =>
-        await LiveClient.ConnectAsync(web, userId, await ApiClient.RequestTokenAsync(web, userId));
 }

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using OrleansCases.Web.Identity;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 using OrleansCases.Web.Tests.Support;
@@ -49,33 +48,31 @@ public sealed class HindiScenarioTests(PortalFixture fixture)
         await ActAsync(clinician, "request-info", (T("field.question"), Question));
 
         // The ASHA: the question comes in its toast; a tap opens the case with the question above the reply box.
-        var toast = asha.Toast(T("toast.question", ("by", Name("clinician.north")), ("patient", patient), ("question", Question)));
+        var toast = asha.Toast(T("toast.question", ("by", PortalUser.NameOf("clinician.north")), ("patient", patient), ("question", Question)));
         await Expect(toast).ToBeVisibleAsync();
-        await toast.GetByRole(AriaRole.Button, new() { Name = T("toast.question", ("by", Name("clinician.north")), ("patient", patient), ("question", Question)) }).ClickAsync();
+        await toast.GetByRole(AriaRole.Button, new() { Name = T("toast.question", ("by", PortalUser.NameOf("clinician.north")), ("patient", patient), ("question", Question)) }).ClickAsync();
         await Expect(asha.Page.Locator("#detail-title")).ToHaveTextAsync(T("detail.title", ("patient", patient)));
         await Expect(asha.Detail.Locator(".question")).ToContainTextAsync(Question);
-        await Expect(asha.Detail.Locator(".question")).ToContainTextAsync(T("detail.question", ("by", Name("clinician.north"))));
-        await AssertOnlyHindiAsync(asha, patient);
+        await Expect(asha.Detail.Locator(".question")).ToContainTextAsync(T("detail.question", ("by", PortalUser.NameOf("clinician.north"))));
+        await asha.AssertOnlyHindiAsync(patient);
         await ActAsync(asha, "resubmit", (T("field.answer"), Answer));
 
         // The clinician sees the answer arrive on the open case, and completes it.
         await Expect(clinician.Detail.Locator("ol.history")).ToContainTextAsync(Answer);
         await ActAsync(clinician, "complete");
-        await Expect(clinician.Detail.Locator("dd.doctor")).ToHaveTextAsync(Name("clinician.north"));
-        await AssertOnlyHindiAsync(clinician, patient);
+        await Expect(clinician.Detail.Locator("dd.doctor")).ToHaveTextAsync(PortalUser.NameOf("clinician.north"));
+        await clinician.AssertOnlyHindiAsync(patient);
 
         await asha.Page.Locator("#detail-title").FocusAsync();
         await asha.BackToListsAsync(T("detail.back"));
         await Expect(asha.CaseRow(patient, T("list.mine"))).ToContainTextAsync(T("status.Completed"));
-        await AssertOnlyHindiAsync(asha, patient);
+        await asha.AssertOnlyHindiAsync(patient);
 
         // Devanagari is drawn in the font the portal serves, not left to the phone.
         Assert.True(await asha.Page.EvaluateAsync<bool>(
             "async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.includes('Noto Sans Devanagari') && f.status === 'loaded'); }"));
         portal.AssertNoUnexpectedConsoleErrors();
     }
-
-    private static string Name(string userId) => DemoUsers.All.Single(u => u.Id == userId).Name;
 
     private static async Task ActAsync(PortalUser user, string action, params (string Label, string Value)[] fields)
     {
@@ -91,11 +88,4 @@ public sealed class HindiScenarioTests(PortalFixture fixture)
         await Expect(entries).ToHaveCountAsync(before + 1);
     }
 
-    /// <summary>No Latin word on the page (text, labels, options) but the names, regions and data it shows.</summary>
-    private static async Task AssertOnlyHindiAsync(PortalUser user, string patient)
-    {
-        string[] data = [.. DemoUsers.All.Select(u => u.Name), "north", "south", "OrleansCases", "English", patient];
-        var english = await user.LatinWordsAsync(data);
-        Assert.True(english.Count == 0, $"{user.UserId}'s Hindi page shows English: {string.Join(", ", english)}");
-    }
 }

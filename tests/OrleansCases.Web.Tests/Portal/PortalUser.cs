@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OrleansCases.Web.Identity;
 using OrleansCases.Web.Tests.Support;
+using Xunit;
 using static Microsoft.Playwright.Assertions;
 
 namespace OrleansCases.Web.Tests.Portal;
@@ -159,6 +160,20 @@ public sealed partial class PortalUser : IAsyncDisposable
                 $"\"{m.Value}\" in \"{t.Substring(Math.Max(0, m.Index - 30), Math.Min(t.Length, m.Index + m.Length + 30) - Math.Max(0, m.Index - 30)).ReplaceLineEndings(" ")}\""))
             .Distinct()];
     }
+
+    /// <summary>
+    /// Fails unless the page shows no Latin word but the demo users' names, the regions, the product's and English's
+    /// names, and <paramref name="data"/> (patients, notes): on a page in Hindi, no English left.
+    /// </summary>
+    public async Task AssertOnlyHindiAsync(params string[] data)
+    {
+        string[] allowed = [.. DemoUsers.All.Select(u => u.Name), "north", "south", "OrleansCases", "English", .. data];
+        var english = await LatinWordsAsync(allowed);
+        Assert.True(english.Count == 0, $"{UserId}'s Hindi page shows English: {string.Join(", ", english)}");
+    }
+
+    /// <summary>A demo user's name, as the portal shows them.</summary>
+    public static string NameOf(string userId) => DemoUsers.All.Single(u => u.Id == userId).Name;
 
     /// <summary>Starts <paramref name="action"/> on the open case and fills its form; answers the confirm button, not yet clicked.</summary>
     public async Task<ILocator> PrepareAsync(string action, params (string Label, string Value)[] fields)

@@ -25,12 +25,12 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
     [Fact]
     public async Task A_user_is_online_while_any_connection_on_any_instance_is_open_and_offline_once_the_last_closes()
     {
-        await using var asha = await ConnectAsync(fixture.B.Address, "asha.north");
-        await using var admin = await ConnectAsync(fixture.A.Address, "admin");
-        await using var south = await ConnectAsync(fixture.A.Address, "clinician.south");
-        var firstTab = await ConnectAsync(fixture.A.Address, "clinician.north");
-        var secondTab = await ConnectAsync(fixture.A.Address, "clinician.north");
-        var otherInstance = await ConnectAsync(fixture.B.Address, "clinician.north");
+        await using var asha = await LiveClient.SignInAsync(fixture.B.Address, "asha.north");
+        await using var admin = await LiveClient.SignInAsync(fixture.A.Address, "admin");
+        await using var south = await LiveClient.SignInAsync(fixture.A.Address, "clinician.south");
+        var firstTab = await LiveClient.SignInAsync(fixture.A.Address, "clinician.north");
+        var secondTab = await LiveClient.SignInAsync(fixture.A.Address, "clinician.north");
+        var otherInstance = await LiveClient.SignInAsync(fixture.B.Address, "clinician.north");
         await asha.WaitForPresenceAsync("clinician.north", online: true, Promise);
         await admin.WaitForPresenceAsync("clinician.north", online: true, Promise);
         using var reader = await ApiClient.SignInAsync(fixture.B.Address, "asha.north");
@@ -40,7 +40,7 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
         // grace has ended too (one grain sweeps both), so by then clinician.north would have been, were they offline.
         await firstTab.DisposeAsync();
         await otherInstance.DisposeAsync();
-        var probe = await ConnectAsync(fixture.A.Address, "clinician2.north");
+        var probe = await LiveClient.SignInAsync(fixture.A.Address, "clinician2.north");
         await probe.DisposeAsync();
         await asha.WaitForPresenceAsync("clinician2.north", online: false, Promise);
         Assert.DoesNotContain(asha.PresenceChanges, e => e.GetProperty("userId").GetString() == "clinician.north" && !e.GetProperty("online").GetBoolean());
@@ -64,8 +64,8 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
     {
         // South's users: no other test of this class connects chw.south, so it starts offline.
         var (survivor, doomed) = (fixture.A.Address, fixture.B.Address);
-        await using var watcher = await ConnectAsync(survivor, "clinician.south");
-        var chw = await ConnectAsync(doomed, "chw.south");
+        await using var watcher = await LiveClient.SignInAsync(survivor, "clinician.south");
+        var chw = await LiveClient.SignInAsync(doomed, "chw.south");
         await watcher.WaitForPresenceAsync("chw.south", online: true, Promise);
         using var owner = await ApiClient.SignInAsync(survivor, "asha.south");
         var id = ApiClient.Id(await owner.CreateAsync(Patients.New()));
@@ -90,9 +90,9 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
         // Users of this test only (presence transitions of the others' users would be this test's leftovers).
         using var owner = await ApiClient.SignInAsync(fixture.A.Address, "asha.north");
         var id = ApiClient.Id(await owner.CreateAsync(Patients.New()));
-        await using var asha = await ConnectAsync(fixture.A.Address, "asha.north");
-        var admin = await ConnectAsync(fixture.A.Address, "admin");
-        var chw = await ConnectAsync(fixture.B.Address, "chw.north");
+        await using var asha = await LiveClient.SignInAsync(fixture.A.Address, "asha.north");
+        var admin = await LiveClient.SignInAsync(fixture.A.Address, "admin");
+        var chw = await LiveClient.SignInAsync(fixture.B.Address, "chw.north");
 
         var answer = await admin.Connection.InvokeAsync<JsonElement>("WatchCase", id);
         Assert.Equal(["admin"], Viewers(answer));
@@ -120,10 +120,10 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
     {
         using var owner = await ApiClient.SignInAsync(fixture.A.Address, "asha.north");
         var id = ApiClient.Id(await owner.CreateAsync(Patients.New()));
-        await using var writer = await ConnectAsync(fixture.A.Address, "asha.north");
-        await using var onB = await ConnectAsync(fixture.B.Address, "admin");
-        await using var onA = await ConnectAsync(fixture.A.Address, "chw.north");
-        await using var bystander = await ConnectAsync(fixture.B.Address, "chw.north");
+        await using var writer = await LiveClient.SignInAsync(fixture.A.Address, "asha.north");
+        await using var onB = await LiveClient.SignInAsync(fixture.B.Address, "admin");
+        await using var onA = await LiveClient.SignInAsync(fixture.A.Address, "chw.north");
+        await using var bystander = await LiveClient.SignInAsync(fixture.B.Address, "chw.north");
         foreach (var watcher in new[] { writer, onB, onA })
         {
             await watcher.Connection.InvokeAsync<JsonElement>("WatchCase", id);
@@ -174,8 +174,6 @@ public sealed class PresenceTests(TwoSilosTwoWebsFixture fixture, ITestOutputHel
         Assert.Equal(["chw.south", "clinician.south"], south["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
-    private static async Task<LiveClient> ConnectAsync(Uri web, string userId) =>
-        await LiveClient.ConnectAsync(web, userId, await ApiClient.RequestTokenAsync(web, userId));
 
     private static string[] Viewers(JsonElement answer) =>
         [.. answer.GetProperty("viewers").EnumerateArray().Select(v => v.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)];

@@ -70,6 +70,10 @@ public sealed class LiveClient : IAsyncDisposable
         return ConnectAsync(web.Address, userId, token ?? TestTokens.For(web, TestTokens.User(userId)), messagePack);
     }
 
+    /// <summary>Signs <paramref name="userId"/> in at any web (e.g. a <see cref="WebProcess"/>) and connects to its hub.</summary>
+    public static async Task<LiveClient> SignInAsync(Uri web, string userId) =>
+        await ConnectAsync(web, userId, await ApiClient.RequestTokenAsync(web, userId));
+
     /// <summary>Connects to the hub of any web (e.g. a <see cref="WebProcess"/>) with a token it accepts.</summary>
     public static async Task<LiveClient> ConnectAsync(Uri web, string userId, string token, bool messagePack = false)
     {

@@ -513,8 +513,7 @@ export class DetailView {
     // The same version again (a live event racing the command's answer): keep the page, and any open action form.
     if (found.version === this.current.version && this.current.history) {
       if (found.viewers) this.showViewers({ caseId: found.id, viewers: found.viewers });
-      // Shown first from the phone's store while offline: read the thread now that the case came from the server.
-      if (this.thread && !this.thread.loaded) this.thread.load();
+      this.keepThread(found);
       return;
     }
     const hadFocus = this.element.contains(document.activeElement) && document.activeElement.id !== 'detail-title';
@@ -530,16 +529,7 @@ export class DetailView {
     this.store.put(found);
     this.people.learn(found.history);
     const c = found;
-    if (this.thread?.caseId !== c.id) {
-      this.thread?.stop();
-      this.thread = new ThreadView(c.id, {
-        me: this.me, live: this.live, outbox: this.outbox, patientRef: c.patientRef,
-        nameOf: id => this.people.name(id), onRead: (caseId, upTo) => this.store.markRead(caseId, upTo),
-      });
-      this.thread.load();
-    } else if (!this.thread.loaded) {
-      this.thread.load();
-    }
+    this.keepThread(c);
     const owner = this.people.name(c.ownerId);
     // replaceChildren would write a null as the text "null": leave out what this case does not have.
     this.element.replaceChildren(...[
@@ -582,6 +572,21 @@ export class DetailView {
     } else if (hadFocus) {
       this.element.querySelector('#detail-title').focus();
     }
+  }
+
+  /**
+   * The case's thread: made the first time the case is shown, kept (with what is typed in it) while it stays shown,
+   * and read again when it could not be read before (the case was first shown offline, from the phone's store).
+   */
+  keepThread(c) {
+    if (this.thread?.caseId !== c.id) {
+      this.thread?.stop();
+      this.thread = new ThreadView(c.id, {
+        me: this.me, live: this.live, outbox: this.outbox, patientRef: c.patientRef,
+        nameOf: id => this.people.name(id), onRead: (caseId, upTo) => this.store.markRead(caseId, upTo),
+      });
+    }
+    if (!this.thread.loaded) this.thread.load();
   }
 
   /** A message of this case's conversation (live, from the feed, or this user's own as sent). */
