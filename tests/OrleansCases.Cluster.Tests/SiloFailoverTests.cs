@@ -110,7 +110,7 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
         output.WriteLine($"{streams} streams: {acknowledged.Count} commands answered on {stored.Count} cases ({commandsBeforeKill} before the kill), {traffic.Workers} workers");
         var outage = outages.Since(killedAt);
         output.WriteLine($"failed attempts before the kill (getting under way): {outages.Before(killedAt)}; after: {outage}; longest attempt {outages.LongestAttempt.TotalSeconds:F1} s; slowest command {outages.Slowest.TotalSeconds:F1} s; every view equal to storage {converged.TotalSeconds:F1} s after the last answer (checks included)");
-        Assert.True(outage.Length <= _maxOutage, $"Callers saw {outage.Length.TotalSeconds:F1} s of outage after the kill (at most {_maxOutage.TotalSeconds} s): {outage}.");
+        Assert.True(outage.Length <= _maxOutage, $"Callers saw an outage of {outage.Length.TotalSeconds:F1} s after the kill (at most {_maxOutage.TotalSeconds} s): {outage}.");
         Assert.True(outages.LongestAttempt < _responseTimeout, $"An attempt waited {outages.LongestAttempt.TotalSeconds:F1} s for its answer.");
         foreach (var portal in new[] { portal1, portal2 })
         {

@@ -55,7 +55,7 @@ public sealed class ApiCaller : IDisposable
     {
         var sentAt = DateTimeOffset.UtcNow;
         var deadline = sentAt + _commandDeadline;
-        DateTimeOffset? lastFailure = null;
+        DateTimeOffset? firstFailure = null;
         while (true)
         {
             var startedAt = DateTimeOffset.UtcNow;
@@ -67,7 +67,7 @@ public sealed class ApiCaller : IDisposable
                 if (response.IsSuccessStatusCode)
                 {
                     _outages.Answered(DateTimeOffset.UtcNow - sentAt);
-                    if (lastFailure is { } failedAt)
+                    if (firstFailure is { } failedAt)
                     {
                         _outages.Recovered(failedAt);
                     }
@@ -95,7 +95,8 @@ public sealed class ApiCaller : IDisposable
                 _outages.Attempted(DateTimeOffset.UtcNow - startedAt);
             }
 
-            lastFailure = _outages.Failed(kind, startedAt);
+            _outages.Failed(kind, startedAt);
+            firstFailure ??= startedAt;
             if (DateTimeOffset.UtcNow > deadline)
             {
                 Assert.Fail($"{UserId}: POST {path} was not answered 2xx within {_commandDeadline.TotalSeconds} s ({_outages.Since(sentAt)}).");

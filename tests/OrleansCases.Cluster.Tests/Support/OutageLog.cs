@@ -1,37 +1,36 @@
 namespace OrleansCases.Cluster.Tests.Support;
 
 /// <summary>
-/// What the API's callers went through: every attempt that was not answered 2xx, and when the commands that had to
-/// be retried were finally answered. An outage, seen from the clients, runs from the first failed attempt to the
-/// last of those answers; <see cref="Since"/> splits it at a moment (the kill), since a freshly started cluster on a
-/// busy machine may answer some of its first commands 503 (the API's 2 s deadline), which is not the kill's doing.
+/// What the API's callers went through: every attempt that was not answered 2xx, and for each command that had to be
+/// retried, the span from its first failed attempt to its answer. Overlapping spans make one episode: a time in which
+/// some caller was kept waiting. An outage, seen from the clients, is the longest such episode; <see cref="Since"/>
+/// takes the episodes that go on past a moment (the kill), since a freshly started cluster on a busy machine may answer
+/// some of its first commands 503 (the API's 2 s deadline), which is not the kill's doing. A lone 503 long after the
+/// kill (the machine busy with other test assemblies) is an episode of its own, not a stretch of the kill's outage.
 /// </summary>
 public sealed class OutageLog
 {
     private readonly Lock _gate = new();
     private readonly List<Failure> _failures = [];
-    private readonly List<Recovery> _recoveries = [];
+    private readonly List<Trouble> _troubles = [];
     private TimeSpan _slowest;
     private TimeSpan _longestAttempt;
 
-    /// <summary>An attempt that started at <paramref name="startedAt"/> failed just now (503, 429, or no answer at all); answers now.</summary>
-    public DateTimeOffset Failed(string kind, DateTimeOffset startedAt)
+    /// <summary>An attempt that started at <paramref name="startedAt"/> failed just now (503, 429, or no answer at all).</summary>
+    public void Failed(string kind, DateTimeOffset startedAt)
     {
-        var endedAt = DateTimeOffset.UtcNow;
         lock (_gate)
         {
-            _failures.Add(new Failure(kind, startedAt, endedAt));
+            _failures.Add(new Failure(kind, startedAt, DateTimeOffset.UtcNow));
         }
-
-        return endedAt;
     }
 
-    /// <summary>A command whose last failed attempt ended at <paramref name="lastFailure"/> was answered 2xx just now.</summary>
-    public void Recovered(DateTimeOffset lastFailure)
+    /// <summary>A command whose first failed attempt started at <paramref name="firstFailure"/> was answered 2xx just now.</summary>
+    public void Recovered(DateTimeOffset firstFailure)
     {
         lock (_gate)
         {
-            _recoveries.Add(new Recovery(lastFailure, DateTimeOffset.UtcNow));
+            _troubles.Add(new Trouble(firstFailure, DateTimeOffset.UtcNow));
         }
     }
 
@@ -78,28 +77,48 @@ public sealed class OutageLog
     }
 
     /// <summary>
-    /// The outage of the failures that ended at or after <paramref name="mark"/>: from the first of them to the last
-    /// answer of a command among them (zero when none failed), with the failures it counts.
+    /// The outage of the episodes that end after <paramref name="mark"/>: the longest of them (zero when none), when it
+    /// began relative to the mark, every episode, and the failed attempts that ended after the mark.
     /// </summary>
-    public Outage Since(DateTimeOffset mark) => Window(f => f >= mark, mark);
+    public Outage Since(DateTimeOffset mark) => Window(mark, after: true);
 
-    /// <summary>The same for the failures that ended before <paramref name="mark"/>.</summary>
-    public Outage Before(DateTimeOffset mark) => Window(f => f < mark, mark);
+    /// <summary>The same for the episodes that ended before <paramref name="mark"/>.</summary>
+    public Outage Before(DateTimeOffset mark) => Window(mark, after: false);
 
-    private Outage Window(Func<DateTimeOffset, bool> counts, DateTimeOffset mark)
+    private Outage Window(DateTimeOffset mark, bool after)
     {
         lock (_gate)
         {
-            var failures = _failures.Where(f => counts(f.EndedAt)).ToList();
-            var answers = _recoveries.Where(r => counts(r.LastFailure)).Select(r => r.AnsweredAt).ToList();
-            if (failures.Count == 0 || answers.Count == 0)
+            var failures = _failures.Where(f => f.EndedAt >= mark == after).ToList();
+            var episodes = Episodes().Where(e => e.End >= mark == after).ToList();
+            if (episodes.Count == 0)
             {
-                return new Outage(TimeSpan.Zero, null, Describe(failures));
+                return new Outage(TimeSpan.Zero, null, Describe(failures), "");
             }
 
-            var first = failures.Min(f => f.StartedAt);
-            return new Outage(answers.Max() - first, first - mark, Describe(failures));
+            var longest = episodes.MaxBy(e => e.End - e.Start)!;
+            var timeline = string.Join(", ", episodes.Select(e => $"{(e.End - e.Start).TotalSeconds:F1} s at {(e.Start - mark).TotalSeconds:F1} s"));
+            return new Outage(longest.End - longest.Start, longest.Start - mark, Describe(failures), timeline);
         }
+    }
+
+    // The commands' troubles, merged where they overlap, in time order.
+    private List<Trouble> Episodes()
+    {
+        var episodes = new List<Trouble>();
+        foreach (var trouble in _troubles.OrderBy(t => t.Start))
+        {
+            if (episodes.Count > 0 && trouble.Start <= episodes[^1].End)
+            {
+                episodes[^1] = episodes[^1] with { End = trouble.End > episodes[^1].End ? trouble.End : episodes[^1].End };
+            }
+            else
+            {
+                episodes.Add(trouble);
+            }
+        }
+
+        return episodes;
     }
 
     private static string Describe(List<Failure> failures) => failures.Count == 0
@@ -108,13 +127,17 @@ public sealed class OutageLog
 
     private sealed record Failure(string Kind, DateTimeOffset StartedAt, DateTimeOffset EndedAt);
 
-    private sealed record Recovery(DateTimeOffset LastFailure, DateTimeOffset AnsweredAt);
+    // From a command's first failed attempt to its answer.
+    private sealed record Trouble(DateTimeOffset Start, DateTimeOffset End);
 }
 
-/// <summary>An outage seen by the callers: how long, when it began relative to the mark, and what failed.</summary>
-public sealed record Outage(TimeSpan Length, TimeSpan? StartedAfterMark, string Failures)
+/// <summary>
+/// An outage seen by the callers: its longest episode, when that began relative to the mark, what failed, and every
+/// episode (length at start, relative to the mark).
+/// </summary>
+public sealed record Outage(TimeSpan Length, TimeSpan? StartedAfterMark, string Failures, string Episodes)
 {
     public override string ToString() => StartedAfterMark is { } start
-        ? $"{Failures}, {Length.TotalSeconds:F1} s from {start.TotalSeconds:F1} s after the kill"
+        ? $"{Failures}, longest {Length.TotalSeconds:F1} s from {start.TotalSeconds:F1} s after the kill (episodes: {Episodes})"
         : Failures;
 }
