@@ -17,4 +17,7 @@ public enum CaseAction
     [JsonStringEnumMemberName("complete")] Complete,
     [JsonStringEnumMemberName("cancel")] Cancel,
     [JsonStringEnumMemberName("reopen")] Reopen,
+
+    /// <summary>The system's, never a user's: a case left unclaimed in the review queue past its priority's delay.</summary>
+    [JsonStringEnumMemberName("escalate")] Escalate,
 }

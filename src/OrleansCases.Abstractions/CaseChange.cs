@@ -56,7 +56,7 @@ public sealed record CaseChange(
             Priority: Case.Priority,
             Version: Case.Version,
             Note: null,
-            Seq: seq) { Message = m }
+            Seq: seq) { Message = m, EscalationLevel = Case.EscalationLevel }
         : new(
             CaseId: Case.Id,
             Status: Case.Status,
@@ -72,5 +72,5 @@ public sealed record CaseChange(
             Priority: Case.Priority,
             Version: Case.Version,
             Note: Entry.Note,
-            Seq: seq);
+            Seq: seq) { EscalationLevel = Case.EscalationLevel };
 }

@@ -38,4 +38,8 @@ public sealed record CaseEvent(
     [Id(16)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CaseMessage? Message { get; init; }
+
+    /// <summary>How often the system has escalated the case since it entered the review queue (0: never, or not queued).</summary>
+    [Id(17)]
+    public int EscalationLevel { get; init; }
 }

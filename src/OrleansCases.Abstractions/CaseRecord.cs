@@ -3,6 +3,8 @@ namespace OrleansCases.Abstractions;
 /// <summary>
 /// A case as it stands after its latest change, without its history: a transition (a new <see cref="Version"/>) or a
 /// message of its conversation (<see cref="MessageCount"/> grows, the version stays: a message changes no status).
+/// While it waits in the review queue (ForwardedToClinician), <see cref="WaitingSince"/> says since when, and
+/// <see cref="EscalationLevel"/> how often the system has escalated it since (docs/design.md section 10).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("OrleansCases.CaseRecord")]
 public sealed record CaseRecord(
@@ -18,4 +20,6 @@ public sealed record CaseRecord(
     [property: Id(9)] string? Facility,
     [property: Id(10)] DateTimeOffset CreatedAt,
     [property: Id(11)] DateTimeOffset UpdatedAt,
-    [property: Id(12)] int MessageCount = 0);
+    [property: Id(12)] int MessageCount = 0,
+    [property: Id(13)] int EscalationLevel = 0,
+    [property: Id(14)] DateTimeOffset? WaitingSince = null);

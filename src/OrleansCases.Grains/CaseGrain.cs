@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using OrleansCases.Abstractions;
 using OrleansCases.Abstractions.Lifecycle;
+using OrleansCases.Grains.Escalation;
 using OrleansCases.Grains.ReadModel;
 
 namespace OrleansCases.Grains;
@@ -12,13 +14,15 @@ namespace OrleansCases.Grains;
 /// it, and hands the change to its region log, whose batch is the change's only write: the case's tip, history,
 /// lists and feed row commit together, or not at all. So nothing is ever stored in the case without being in its
 /// lists and feed, and a transition costs one storage write. The grain itself stores only where the case lives
-/// (<see cref="CaseHome"/>, once, at create). Its conversation goes the same way (CaseGrain.Conversation.cs).
+/// (<see cref="CaseHome"/>, once, at create). Its conversation goes the same way (CaseGrain.Conversation.cs), and the
+/// system's escalations of a case left waiting in the review queue too (CaseGrain.Escalation.cs).
 /// </summary>
 public sealed partial class CaseGrain(
     [PersistentState("home", CaseStorage.Cases)] IPersistentState<CaseHome> home,
     CaseTable table,
     [FromKeyedServices(CaseClock.Key)] TimeProvider clock,
     CaseMetrics metrics,
+    IOptions<EscalationOptions> escalation,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain
 {
     /// <summary>How many recent command ids a case remembers for idempotent replays.</summary>
@@ -91,6 +95,12 @@ public sealed partial class CaseGrain(
 
             if (_commands.FirstOrDefault(m => m.CallerId == command.Actor.Id && m.CommandId == command.CommandId) is { } mark)
             {
+                // The first answer may have been a 503 for a reminder that could not be set (CommitAsync): set it now.
+                if (_escalation is null && _case.Status == CaseStatus.ForwardedToClinician)
+                {
+                    await ArmOrThrowAsync(_case);
+                }
+
                 return Replay(mark.Version, command.Actor);
             }
 
@@ -137,14 +147,58 @@ public sealed partial class CaseGrain(
 
     private async Task<CaseCommandResult> CommitAsync(Decision decision, UserRef actor, string commandId)
     {
+        var next = await StoreAsync(decision, actor.Id, commandId);
+        return new CaseCommandResult(CaseCommandOutcome.Ok, ViewOf(next, actor));
+    }
+
+    /// <summary>
+    /// Stores a decided transition through the region log and takes it into memory; answers the case after it. A case
+    /// entering the review queue sets its escalation reminder at the same time (two writes in parallel, not one after
+    /// the other): when only the reminder fails, the change is stored but the caller is told to retry, and the replay
+    /// sets it.
+    /// </summary>
+    private async Task<CaseRecord> StoreAsync(Decision decision, string actorId, string commandId)
+    {
         var next = decision.Next!;
         var change = new CaseChange(next, decision.Entry!, PreviousAssigneeId: _case?.AssigneeId, CommandId: commandId);
-        await AppendAsync(change);
+        var arming = EntersQueue(change) ? ArmAsync(next) : Task.CompletedTask;
+        var appending = AppendAsync(change);
+        Exception? unarmed = null;
+        try
+        {
+            await Task.WhenAll(appending, arming);
+        }
+        catch (Exception ex) when (appending.IsCompletedSuccessfully)
+        {
+            _escalation = null;
+            unarmed = ex;
+            GrainLog.ReminderFailed(logger, next.Id, next.Version, ex);
+        }
+
         _case = next;
         _history.Add(change.Entry);
-        Remember(new CommandMark(actor.Id, commandId, next.Version));
+        Remember(new CommandMark(actorId, commandId, next.Version));
         metrics.Stored(change.Entry.Action, next.Region);
-        return new CaseCommandResult(CaseCommandOutcome.Ok, ViewOf(next, actor));
+        if (unarmed is not null)
+        {
+            throw new CaseUnavailableException("The change is stored but its escalation could not be scheduled; retry with the same commandId.", unarmed);
+        }
+
+        return next;
+    }
+
+    /// <summary>Sets the reminder of a queued case, or tells the caller to retry.</summary>
+    private async Task ArmOrThrowAsync(CaseRecord @case)
+    {
+        try
+        {
+            await ArmAsync(@case);
+        }
+        catch (Exception ex)
+        {
+            GrainLog.ReminderFailed(logger, @case.Id, @case.Version, ex);
+            throw new CaseUnavailableException("The case's escalation could not be scheduled; retry with the same commandId.", ex);
+        }
     }
 
     /// <summary>Hands a change to the region log; answers once it is stored, throws when it may not be.</summary>
@@ -257,6 +311,7 @@ public sealed partial class CaseGrain(
     private CaseCommandResult Replay(int version, UserRef actor)
     {
         var entry = _history[version - 1];
+        var (level, waitingSince) = CaseLifecycle.QueueAfter(_history.Take(version));
         var then = _case! with
         {
             Status = entry.To,
@@ -264,6 +319,8 @@ public sealed partial class CaseGrain(
             AssigneeId = entry.AssigneeId,
             Facility = entry.Facility,
             UpdatedAt = entry.At,
+            EscalationLevel = level,
+            WaitingSince = waitingSince,
         };
         return new CaseCommandResult(CaseCommandOutcome.Ok, ViewOf(then, actor), Replayed: true);
     }

@@ -3,12 +3,16 @@ using OrleansCases.Abstractions;
 
 namespace OrleansCases.Grains;
 
-/// <summary>What the silo counts: transitions and messages stored, read receipts, by region (transitions by action too); presence, by region. Never a message's text.</summary>
+/// <summary>
+/// What the silo counts: transitions and messages stored, read receipts, escalations, by region (transitions by action
+/// too, escalations by priority); presence, by region. Never a message's text.
+/// </summary>
 public sealed class CaseMetrics
 {
     private readonly Counter<long> _transitions;
     private readonly Counter<long> _messages;
     private readonly Counter<long> _receipts;
+    private readonly Counter<long> _escalations;
     private readonly Counter<long> _presenceChanges;
     private readonly UpDownCounter<long> _online;
 
@@ -22,6 +26,8 @@ public sealed class CaseMetrics
             "orleanscases.messages", "{message}", "Messages of case conversations stored (replays not counted), by region and author role.");
         _receipts = meter.CreateCounter<long>(
             "orleanscases.messages.read", "{receipt}", "Read receipts that moved a reader's mark in a case's thread, by region.");
+        _escalations = meter.CreateCounter<long>(
+            "orleanscases.escalations", "{escalation}", "Cases escalated by the system for waiting unclaimed in the review queue, by region and priority.");
         _presenceChanges = meter.CreateCounter<long>(
             "orleanscases.presence.changes", "{change}", "CHWs and clinicians coming online or going offline, by region and online.");
         _online = meter.CreateUpDownCounter<long>(
@@ -44,6 +50,9 @@ public sealed class CaseMetrics
         _messages.Add(1, new KeyValuePair<string, object?>("region", region), new KeyValuePair<string, object?>("role", WireName.Of(author)));
 
     public void MessagesRead(string region) => _receipts.Add(1, new KeyValuePair<string, object?>("region", region));
+
+    public void Escalated(string region, CasePriority priority) =>
+        _escalations.Add(1, new KeyValuePair<string, object?>("region", region), new KeyValuePair<string, object?>("priority", WireName.Of(priority)));
 
     public void Stored(CaseAction action, string region) =>
         _transitions.Add(1, new KeyValuePair<string, object?>("action", WireName.Of(action)), new KeyValuePair<string, object?>("region", region));

@@ -44,6 +44,12 @@ internal static partial class GrainLog
     [LoggerMessage(14, LogLevel.Warning, "Region {Region} could not store when its users were last seen; the next sweep tries again")]
     public static partial void PresenceSaveFailed(ILogger logger, string region, Exception exception);
 
+    [LoggerMessage(16, LogLevel.Information, "Case {CaseId} escalated to level {Level} at version {Version}")]
+    public static partial void Escalated(ILogger logger, string caseId, int level, int version);
+
+    [LoggerMessage(17, LogLevel.Warning, "Case {CaseId} could not set its escalation reminder at version {Version}; the caller is told to retry")]
+    public static partial void ReminderFailed(ILogger logger, string caseId, int version, Exception exception);
+
     [LoggerMessage(15, LogLevel.Debug, "Region {Region} could not call web instance {Instance} back")]
     public static partial void ObserverFailed(ILogger logger, string region, string instance, Exception exception);
 }

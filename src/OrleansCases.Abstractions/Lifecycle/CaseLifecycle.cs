@@ -152,6 +152,66 @@ public static class CaseLifecycle
         return Apply(current, row, command, now);
     }
 
+    /// <summary>
+    /// Escalates a case that waits in the review queue (docs/design.md section 10): the system's transition, a new
+    /// version at the next level. Refused (InvalidTransition) once the case has left the queue, and at a full history.
+    /// The caller decides when it is due; the lifecycle only what it does.
+    /// </summary>
+    public static Decision DecideEscalation(CaseRecord current, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var row = TransitionTable.For(CaseAction.Escalate).FirstOrDefault(t => t.From.Contains(current.Status));
+        if (row is null)
+        {
+            return new Decision(CaseCommandOutcome.InvalidTransition, AllowedActions: []);
+        }
+
+        if (current.Version >= MaxHistory)
+        {
+            return Decision.HistoryFull;
+        }
+
+        var next = current with
+        {
+            Version = current.Version + 1,
+            EscalationLevel = current.EscalationLevel + 1,
+            UpdatedAt = now,
+        };
+        var entry = new CaseHistoryEntry(
+            Version: next.Version,
+            Action: CaseAction.Escalate,
+            From: current.Status,
+            To: row.To,
+            By: SystemActor.Id,
+            ByName: SystemActor.Name,
+            At: now,
+            Note: null,
+            AssigneeId: current.AssigneeId,
+            Facility: current.Facility,
+            Level: next.EscalationLevel);
+        return new Decision(CaseCommandOutcome.Ok, next, entry);
+    }
+
+    /// <summary>
+    /// Where a case stands in the review queue after <paramref name="history"/> (oldest first): since when it waits and
+    /// at which escalation level, or (0, null) when it is not in the queue. What <see cref="Decide"/> and
+    /// <see cref="DecideEscalation"/> record, rebuilt, so that a case as it stood at any version can be told again.
+    /// </summary>
+    public static (int Level, DateTimeOffset? WaitingSince) QueueAfter(IEnumerable<CaseHistoryEntry> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        (int Level, DateTimeOffset? WaitingSince) queue = (0, null);
+        foreach (var entry in history)
+        {
+            queue = entry.To != CaseStatus.ForwardedToClinician ? (0, null)
+                : entry.From != CaseStatus.ForwardedToClinician ? (0, entry.At)
+                : entry.Level is { } level ? (level, queue.WaitingSince)
+                : queue;
+        }
+
+        return queue;
+    }
+
     private static bool Permits(Transition row, CaseRecord @case, UserRef user, CaseParty parties) =>
         (row.Who & parties) != CaseParty.None
         && (!row.AssigneeOnlyWhenSet || @case.AssigneeId is null || @case.AssigneeId == user.Id);
@@ -167,6 +227,9 @@ public static class CaseLifecycle
             _ => current.AssigneeId,
         };
         var facility = row.Accepts(CaseFields.Facility) ? command.Facility : current.Facility;
+        (int level, DateTimeOffset? waitingSince) = row.To != CaseStatus.ForwardedToClinician ? (0, null)
+            : current.Status != CaseStatus.ForwardedToClinician ? (0, now)
+            : (current.EscalationLevel, current.WaitingSince);
         var next = current with
         {
             Status = row.To,
@@ -174,6 +237,8 @@ public static class CaseLifecycle
             AssigneeId = assignee,
             Facility = facility,
             UpdatedAt = now,
+            EscalationLevel = level,
+            WaitingSince = waitingSince,
         };
         var note = string.IsNullOrWhiteSpace(command.Note) ? command.Reason : command.Note;
         var entry = new CaseHistoryEntry(

@@ -11,4 +11,7 @@ public enum CaseParty
     RegionClinician = 8,
     Assignee = 16,
     Admin = 32,
+
+    /// <summary>The system itself (escalations): no user is ever this party, so no user may take its actions.</summary>
+    System = 64,
 }

@@ -36,6 +36,7 @@ public static class TransitionTable
             CaseStatus.Cancelled, OwnerOrChw | CaseParty.Admin, Fields: CaseFields.Reason, Requires: CaseFields.Reason),
         new(CaseAction.Reopen, From(CaseStatus.Completed), CaseStatus.UnderReview, CaseParty.Assignee | CaseParty.Admin,
             Fields: CaseFields.Reason, Requires: CaseFields.Reason),
+        new(CaseAction.Escalate, From(CaseStatus.ForwardedToClinician), CaseStatus.ForwardedToClinician, CaseParty.System),
     ];
 
     private static readonly FrozenDictionary<CaseAction, Transition[]> _byAction =

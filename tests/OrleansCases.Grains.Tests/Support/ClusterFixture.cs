@@ -19,8 +19,11 @@ namespace OrleansCases.Grains.Tests.Support;
 /// </summary>
 public abstract class ClusterFixture : IAsyncLifetime
 {
-    /// <summary>Pinned so a restarted cluster finds its state; lowercase, no '_' (Azure names derive from it).</summary>
-    private const string ServiceId = "orleanscasestests";
+    /// <summary>
+    /// Pinned so a restarted cluster finds its state; lowercase, no '_' (Azure names derive from it). Clusters of one
+    /// ServiceId share their reminders in Azure Table storage: a fixture whose reminders fire within a test run has its own.
+    /// </summary>
+    protected virtual string ServiceId => "orleanscasestests";
 
     private InProcessTestCluster? _cluster;
 

@@ -10,6 +10,7 @@ public sealed class EventCollector : IAsyncDisposable
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(10);
     private readonly Channel<CaseEvent> _events = Channel.CreateUnbounded<CaseEvent>();
+    private readonly List<CaseEvent> _seen = [];
     private StreamSubscriptionHandle<CaseEvent>? _handle;
 
     public static async Task<EventCollector> SubscribeAsync(IClusterClient client, string region)
@@ -38,6 +39,28 @@ public sealed class EventCollector : IAsyncDisposable
         }
 
         return taken;
+    }
+
+    /// <summary>
+    /// Every event received so far, once <paramref name="done"/> holds of them; fails the test if it does not within
+    /// <paramref name="timeout"/>. Not to be mixed with <see cref="TakeAsync"/> on one collector.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseEvent>> WaitUntilAsync(Func<IReadOnlyList<CaseEvent>, bool> done, TimeSpan timeout, string what)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            while (!done(_seen))
+            {
+                _seen.Add(await _events.Reader.ReadAsync(cancel.Token));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"Not within {timeout.TotalSeconds} s: {what} ({_seen.Count} events received).");
+        }
+
+        return _seen;
     }
 
     public async ValueTask DisposeAsync()

@@ -12,11 +12,15 @@ internal static class Commands
     public const string Reason = "Duplicate of an earlier case.";
     public const string Facility = "District Hospital North";
 
-    /// <summary>The actions of an existing case, in the order of the design table.</summary>
+    /// <summary>
+    /// The actions of an existing case, in the order of the design table; escalate last, the system's own, which every
+    /// user asking for it must be refused.
+    /// </summary>
     public static IReadOnlyList<CaseAction> OnExistingCase { get; } =
     [
         CaseAction.Forward, CaseAction.Assign, CaseAction.Claim, CaseAction.Release, CaseAction.RequestInfo,
         CaseAction.Resubmit, CaseAction.Refer, CaseAction.Complete, CaseAction.Cancel, CaseAction.Reopen,
+        CaseAction.Escalate,
     ];
 
     public static CaseActionCommand Valid(UserRef actor, CaseAction action, UserRef? assignTo = null, string commandId = "cmd-1") =>

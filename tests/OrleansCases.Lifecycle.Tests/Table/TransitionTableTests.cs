@@ -32,6 +32,7 @@ public sealed class TransitionTableTests
             Owner | Chw | Admin
         },
         { CaseAction.Reopen, [CaseStatus.Completed], CaseStatus.UnderReview, Assignee | Admin },
+        { CaseAction.Escalate, [CaseStatus.ForwardedToClinician], CaseStatus.ForwardedToClinician, CaseParty.System },
     };
 
     [Theory]

@@ -3,7 +3,10 @@ using OrleansCases.Abstractions;
 
 namespace OrleansCases.Web.Cases;
 
-/// <summary>A case as the API shows it (docs/design.md section 4), with its history and the caller's allowed actions.</summary>
+/// <summary>
+/// A case as the API shows it (docs/design.md section 4), with its history and the caller's allowed actions; while it
+/// waits in the review queue, since when and how often it was escalated (section 10).
+/// </summary>
 public sealed record CaseResponse(
     string Id,
     string Region,
@@ -17,6 +20,8 @@ public sealed record CaseResponse(
     string? Facility,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    int EscalationLevel,
+    DateTimeOffset? WaitingSince,
     IReadOnlyList<CaseHistoryEntry> History,
     IReadOnlyList<CaseAction> AllowedActions)
 {
@@ -46,6 +51,6 @@ public sealed record CaseResponse(
         ArgumentNullException.ThrowIfNull(view);
         var c = view.Case;
         return new(c.Id, c.Region, c.PatientRef, c.Summary, c.Priority, c.Status, c.Version, c.OwnerId, c.AssigneeId,
-            c.Facility, c.CreatedAt, c.UpdatedAt, view.History, view.AllowedActions);
+            c.Facility, c.CreatedAt, c.UpdatedAt, c.EscalationLevel, c.WaitingSince, view.History, view.AllowedActions);
     }
 }

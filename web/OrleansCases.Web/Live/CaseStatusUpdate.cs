@@ -7,7 +7,8 @@ namespace OrleansCases.Web.Live;
 /// <summary>
 /// The event a browser receives (docs/design.md section 5), the same on the wire in JSON and MessagePack: camelCase keys,
 /// enums as their JSON names, times as ISO-8601 UTC strings. The prototype's caseId, status, updatedBy and timestamp
-/// keep their names and meaning. <see cref="Cursor"/> resumes /api/feed right after this event.
+/// keep their names and meaning. <see cref="Cursor"/> resumes /api/feed right after this event. <see cref="EscalationLevel"/>
+/// is the case's escalation level after it (docs/design.md section 10): 0 unless it waits escalated in the review queue.
 /// </summary>
 [MessagePackObject]
 public sealed record CaseStatusUpdate(
@@ -26,7 +27,8 @@ public sealed record CaseStatusUpdate(
     [property: Key("version")] int Version,
     [property: Key("note")] string? Note,
     [property: Key("seq")] long Seq,
-    [property: Key("cursor")] string Cursor) : FeedItem
+    [property: Key("cursor")] string Cursor,
+    [property: Key("escalationLevel")] int EscalationLevel) : FeedItem
 {
     public static CaseStatusUpdate From(CaseEvent e, string cursor)
     {
@@ -47,6 +49,7 @@ public sealed record CaseStatusUpdate(
             Version: e.Version,
             Note: e.Note,
             Seq: e.Seq,
-            Cursor: cursor);
+            Cursor: cursor,
+            EscalationLevel: e.EscalationLevel);
     }
 }
