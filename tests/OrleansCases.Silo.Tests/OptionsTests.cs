@@ -15,6 +15,9 @@ public sealed class OptionsTests
     [InlineData("ReadModel:TableName", "no-dashes", "TableName")]
     [InlineData("ReadModel:FeedRetention:MinEvents", "0", "MinEvents")]
     [InlineData("ReadModel:FeedRetention:MinAge", "00:00:00", "MinAge")]
+    [InlineData("Escalation:Delays:Emergency", "5 minutes", "Escalation:Delays:emergency")]
+    [InlineData("Escalation:Delays:Urgent", "-00:30:00", "Escalation:Delays:urgent")]
+    [InlineData("Escalation:Delays:Routine", "00:00:00", "Escalation:Delays:routine")]
     public void A_bad_setting_stops_the_silo_from_starting_with_a_message_naming_it(string key, string value, string named)
     {
         using var silo = new SiloFactory(new Dictionary<string, string?> { [key] = value });

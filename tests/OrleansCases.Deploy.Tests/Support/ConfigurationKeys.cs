@@ -1,5 +1,6 @@
 using System.Collections;
 using Orleans.Hosting.Kubernetes;
+using OrleansCases.Grains.Escalation;
 using OrleansCases.Grains.ReadModel;
 using OrleansCases.Hosting;
 using OrleansCases.Web.Cases;
@@ -38,6 +39,7 @@ public static class ConfigurationKeys
         {
             keys.UnionWith(KeysOf(typeof(ReadModelOptions), ReadModelOptions.Section));
             keys.UnionWith(KeysOf(typeof(FeedRetentionOptions), FeedRetentionOptions.Section));
+            keys.UnionWith(KeysOf(typeof(EscalationOptions), EscalationOptions.Section));
             keys.UnionWith(KubernetesHostingVariables);
         }
         else

@@ -109,6 +109,11 @@ public sealed class CommandAnswers(CaseModel model, Breaks breaks, FuzzStats sta
             breaks.Check(
                 (record.Status, record.AssigneeId, record.Facility) == (next.Status, next.AssigneeId, next.Facility),
                 "oracle", () => $"{request.Action} made {record.Status}/{record.AssigneeId}/{record.Facility}, the lifecycle says {next.Status}/{next.AssigneeId}/{next.Facility}");
+            // The queue's wait: started by entering the queue (at the server's time), kept within it, ended by leaving it.
+            var waitingSince = next.WaitingSince is null ? null : target.Record.Status == CaseStatus.ForwardedToClinician ? target.Record.WaitingSince : record.UpdatedAt;
+            breaks.Check(
+                (record.EscalationLevel, record.WaitingSince) == (next.EscalationLevel, waitingSince),
+                "oracle", () => $"{request.Action} made level {record.EscalationLevel} waiting since {record.WaitingSince}, the lifecycle says {next.EscalationLevel} since {waitingSince}");
         }
 
         var action = WireName.TryParse<CaseAction>(request.Action, out var parsed) ? parsed : CaseAction.Create;
@@ -158,6 +163,6 @@ public sealed class CommandAnswers(CaseModel model, Breaks breaks, FuzzStats sta
     {
         ArgumentNullException.ThrowIfNull(view);
         return new(view.Id, view.Region, view.PatientRef, view.Summary, view.Priority, view.Status, view.Version, view.OwnerId,
-            view.AssigneeId, view.Facility, view.CreatedAt, view.UpdatedAt);
+            view.AssigneeId, view.Facility, view.CreatedAt, view.UpdatedAt, EscalationLevel: view.EscalationLevel, WaitingSince: view.WaitingSince);
     }
 }

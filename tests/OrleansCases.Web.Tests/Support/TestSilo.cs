@@ -44,6 +44,10 @@ public sealed class TestSilo : IAsyncDisposable
             ["Cluster:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ReadModel:TableName"] = readModelTable ?? UniqueName.For("Cases"),
             ["Logging:LogLevel:Default"] = "Warning",
+            // Reminders are set as in production, but no case escalates within a test run unless its test asks for it:
+            // an escalation toasts and reaches every clinician of the region, which other tests do not expect.
+            ["Escalation:Delays:Emergency"] = "01:00:00",
+            ["Escalation:Delays:Urgent"] = "01:00:00",
         })
         {
             builder.Configuration[key] = value;

@@ -8,7 +8,7 @@ namespace OrleansCases.Web.Tests.Support;
 /// A cluster of two silos (in this process, the second joining the first) and two web instances as processes of
 /// their own, each a client of a different silo, so that grains live on both and one web can be SIGKILLed.
 /// </summary>
-public sealed class TwoSilosTwoWebsFixture : IAsyncLifetime
+public class TwoSilosTwoWebsFixture : IAsyncLifetime
 {
     private readonly string _serviceId = UniqueName.For("twosilos");
     private readonly string _table = UniqueName.For("TwoSilos");
@@ -19,14 +19,17 @@ public sealed class TwoSilosTwoWebsFixture : IAsyncLifetime
 
     public WebProcess B { get; private set; } = null!;
 
+    /// <summary>Settings both silos start with, besides their ports and storage.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> SiloSettings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         var first = (Silo: FreePort.Next(), Gateway: FreePort.Next());
         var second = (Silo: FreePort.Next(), Gateway: FreePort.Next());
-        _first = await TestSilo.StartAsync(_serviceId, ports: first, readModelTable: _table);
+        _first = await TestSilo.StartAsync(_serviceId, SiloSettings, ports: first, readModelTable: _table);
         _second = await TestSilo.StartAsync(
             _serviceId,
-            new Dictionary<string, string?> { ["Cluster:PrimarySiloPort"] = first.Silo.ToString(CultureInfo.InvariantCulture) },
+            new Dictionary<string, string?>(SiloSettings) { ["Cluster:PrimarySiloPort"] = first.Silo.ToString(CultureInfo.InvariantCulture) },
             ports: second, readModelTable: _table);
         A = await WebProcess.StartAsync(_serviceId, first.Gateway);
         B = await WebProcess.StartAsync(_serviceId, second.Gateway);
