@@ -261,6 +261,7 @@ public sealed partial class CaseGrain(
 
         _case = null;
         _thread = null;
+        _seen = null;
         _history.Clear();
         _commands.Clear();
         if (home.State.Region is { } region)

@@ -4,8 +4,8 @@ using OrleansCases.Abstractions;
 namespace OrleansCases.Grains;
 
 /// <summary>
-/// What the silo counts: transitions and messages stored, read receipts, escalations, by region (transitions by action
-/// too, escalations by priority); presence, by region. Never a message's text.
+/// What the silo counts: transitions and messages stored, read receipts, escalations, seen receipts, by region
+/// (transitions by action too, escalations by priority); presence, by region. Never a message's text, nor who read what.
 /// </summary>
 public sealed class CaseMetrics
 {
@@ -13,6 +13,7 @@ public sealed class CaseMetrics
     private readonly Counter<long> _messages;
     private readonly Counter<long> _receipts;
     private readonly Counter<long> _escalations;
+    private readonly Counter<long> _seen;
     private readonly Counter<long> _presenceChanges;
     private readonly UpDownCounter<long> _online;
 
@@ -28,6 +29,8 @@ public sealed class CaseMetrics
             "orleanscases.messages.read", "{receipt}", "Read receipts that moved a reader's mark in a case's thread, by region.");
         _escalations = meter.CreateCounter<long>(
             "orleanscases.escalations", "{escalation}", "Cases escalated by the system for waiting unclaimed in the review queue, by region and priority.");
+        _seen = meter.CreateCounter<long>(
+            "orleanscases.cases.seen", "{receipt}", "Clinicians' first reads of cases (seen receipts), by region.");
         _presenceChanges = meter.CreateCounter<long>(
             "orleanscases.presence.changes", "{change}", "CHWs and clinicians coming online or going offline, by region and online.");
         _online = meter.CreateUpDownCounter<long>(
@@ -53,6 +56,8 @@ public sealed class CaseMetrics
 
     public void Escalated(string region, CasePriority priority) =>
         _escalations.Add(1, new KeyValuePair<string, object?>("region", region), new KeyValuePair<string, object?>("priority", WireName.Of(priority)));
+
+    public void Seen(string region) => _seen.Add(1, new KeyValuePair<string, object?>("region", region));
 
     public void Stored(CaseAction action, string region) =>
         _transitions.Add(1, new KeyValuePair<string, object?>("action", WireName.Of(action)), new KeyValuePair<string, object?>("region", region));

@@ -50,6 +50,9 @@ internal static partial class GrainLog
     [LoggerMessage(17, LogLevel.Warning, "Case {CaseId} could not set its escalation reminder at version {Version}; the caller is told to retry")]
     public static partial void ReminderFailed(ILogger logger, string caseId, int version, Exception exception);
 
+    [LoggerMessage(18, LogLevel.Information, "Region {Region} deleted {Count} reads past their retention from its read audit")]
+    public static partial void AuditSwept(ILogger logger, string region, int count);
+
     [LoggerMessage(15, LogLevel.Debug, "Region {Region} could not call web instance {Instance} back")]
     public static partial void ObserverFailed(ILogger logger, string region, string instance, Exception exception);
 }

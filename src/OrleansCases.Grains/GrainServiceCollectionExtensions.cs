@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OrleansCases.Grains.Escalation;
 using OrleansCases.Grains.ReadModel;
+using OrleansCases.Grains.Reads;
 
 namespace OrleansCases.Grains;
 
@@ -9,12 +11,20 @@ public static class GrainServiceCollectionExtensions
 {
     /// <summary>
     /// What the case grains need besides Orleans: the read model (<see cref="ReadModelServiceCollectionExtensions"/>), the
-    /// escalation delays (<see cref="EscalationServiceCollectionExtensions"/>) and their metrics.
+    /// escalation delays, the read audit's retention, reminders as frequent as those need, and the grains' metrics.
     /// </summary>
     public static IServiceCollection AddCaseGrains(this IServiceCollection services)
     {
         services.AddCaseReadModel();
         services.AddCaseEscalation();
+        services.AddCaseReadAudit();
+        // Orleans refuses reminder periods under MinimumReminderPeriod (a minute by default, and it warns below that, as
+        // it should for the delays of seconds that tests use): allow the shortest period configured.
+        services.AddOptions<ReminderOptions>().Configure<IOptions<EscalationOptions>, IOptions<ReadAuditOptions>>((reminders, escalation, audit) =>
+        {
+            var shortest = new[] { escalation.Value.Shortest, audit.Value.SweepInterval }.Where(p => p is not null).Min()!.Value;
+            reminders.MinimumReminderPeriod = shortest < reminders.MinimumReminderPeriod ? shortest : reminders.MinimumReminderPeriod;
+        });
         services.AddMetrics();
         services.TryAddSingleton<CaseMetrics>();
         return services;

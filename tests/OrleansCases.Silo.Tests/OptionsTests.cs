@@ -18,6 +18,8 @@ public sealed class OptionsTests
     [InlineData("Escalation:Delays:Emergency", "5 minutes", "Escalation:Delays:emergency")]
     [InlineData("Escalation:Delays:Urgent", "-00:30:00", "Escalation:Delays:urgent")]
     [InlineData("Escalation:Delays:Routine", "00:00:00", "Escalation:Delays:routine")]
+    [InlineData("ReadAudit:Retention", "00:00:00", "Retention")]
+    [InlineData("ReadAudit:SweepInterval", "31.00:00:00", "SweepInterval")]
     public void A_bad_setting_stops_the_silo_from_starting_with_a_message_naming_it(string key, string value, string named)
     {
         using var silo = new SiloFactory(new Dictionary<string, string?> { [key] = value });

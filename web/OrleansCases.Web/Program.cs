@@ -9,6 +9,7 @@ using OrleansCases.Web.Live;
 using OrleansCases.Web.Overload;
 using OrleansCases.Web.Presence;
 using OrleansCases.Web.Proxy;
+using OrleansCases.Web.Reads;
 using OrleansCases.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -47,6 +48,7 @@ app.MapCasesHealth();
 app.MapAuthApi();
 app.MapCasesApi();
 app.MapMessagesApi();
+app.MapReadsApi();
 app.MapCliniciansApi();
 app.MapFeedApi();
 app.MapPresenceApi();

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using OrleansCases.Abstractions.Conversation;
+using OrleansCases.Abstractions.Reads;
 
 namespace OrleansCases.Abstractions.Presence;
 
@@ -43,6 +44,10 @@ public interface IPresenceGrain : IGrainWithStringKey
     /// <summary>Passes a read receipt to every web instance, for the case's watchers (it is stored by the case).</summary>
     [OneWay, Alias("MessagesReadAsync")]
     Task MessagesReadAsync(CaseMessagesRead read);
+
+    /// <summary>A clinician saw a case for the first time: every web instance tells its owner (caseSeen).</summary>
+    [OneWay, Alias("CaseSeenAsync")]
+    Task CaseSeenAsync(CaseSeenNotice seen);
 
     /// <summary>Who has <paramref name="caseId"/> open, by name.</summary>
     [Alias("ViewersAsync")]

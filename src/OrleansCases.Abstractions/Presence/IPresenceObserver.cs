@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using OrleansCases.Abstractions.Conversation;
+using OrleansCases.Abstractions.Reads;
 
 namespace OrleansCases.Abstractions.Presence;
 
@@ -22,4 +23,8 @@ public interface IPresenceObserver : IGrainObserver
     /// <summary>Someone read a case's thread further: for its watchers here.</summary>
     [OneWay, Alias("MessagesRead")]
     Task MessagesRead(CaseMessagesRead read);
+
+    /// <summary>A clinician saw a case for the first time: tell its owner's connections (caseSeen).</summary>
+    [OneWay, Alias("CaseSeen")]
+    Task CaseSeen(CaseSeenNotice seen);
 }

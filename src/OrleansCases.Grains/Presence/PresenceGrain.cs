@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OrleansCases.Abstractions;
 using OrleansCases.Abstractions.Conversation;
 using OrleansCases.Abstractions.Presence;
+using OrleansCases.Abstractions.Reads;
 using OrleansCases.Grains.ReadModel;
 
 namespace OrleansCases.Grains.Presence;
@@ -100,6 +101,13 @@ public sealed class PresenceGrain(
     {
         ArgumentNullException.ThrowIfNull(read);
         Tell(observer => observer.MessagesRead(read));
+        return Task.CompletedTask;
+    }
+
+    public Task CaseSeenAsync(CaseSeenNotice seen)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        Tell(observer => observer.CaseSeen(seen));
         return Task.CompletedTask;
     }
 

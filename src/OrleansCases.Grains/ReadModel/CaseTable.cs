@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
 using OrleansCases.Abstractions.Conversation;
+using OrleansCases.Abstractions.Reads;
 
 namespace OrleansCases.Grains.ReadModel;
 
@@ -109,6 +110,82 @@ public sealed class CaseTable
     {
         await EnsureCreatedAsync();
         await _table.UpsertEntityAsync(RegionRows.Reader(region, caseId, reader), TableUpdateMode.Replace);
+    }
+
+    /// <summary>The clinicians who have seen a case, oldest first.</summary>
+    public async Task<IReadOnlyList<CaseSeen>> ReadSeenAsync(string region, string caseId)
+    {
+        var seen = new List<CaseSeen>();
+        await foreach (var row in RangeAsync(region, RowKeys.SeenPrefix(caseId), after: null, filter: null, select: ["Seen"]))
+        {
+            seen.Add(RegionRows.ToSeen(row));
+        }
+
+        return [.. seen.OrderBy(s => s.At)];
+    }
+
+    /// <summary>Adds a clinician's first read of a case; false when a row for them was there already (never replaced).</summary>
+    public async Task<bool> AddSeenAsync(string region, string caseId, CaseSeen seen)
+    {
+        await EnsureCreatedAsync();
+        try
+        {
+            await _table.AddEntityAsync(RegionRows.Seen(region, caseId, seen));
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Adds one read to a case's read audit.</summary>
+    public async Task AddAuditReadAsync(string region, string caseId, CaseRead read)
+    {
+        await EnsureCreatedAsync();
+        await _table.AddEntityAsync(RegionRows.AuditRead(region, caseId, read));
+    }
+
+    /// <summary>At most <paramref name="limit"/> reads of a case's read audit, newest first, after the row key <paramref name="after"/>; with their row keys.</summary>
+    public async Task<(IReadOnlyList<CaseRead> Reads, IReadOnlyList<string> Keys)> ReadAuditAsync(string region, string caseId, string? after, int limit)
+    {
+        var reads = new List<CaseRead>(limit);
+        var keys = new List<string>(limit);
+        await foreach (var row in RangeAsync(region, RowKeys.AuditPrefix(caseId), after, filter: null, select: ["RowKey", "Read"], pageSize: limit))
+        {
+            reads.Add(RegionRows.ToAuditRead(row));
+            keys.Add(row.RowKey);
+            if (reads.Count == limit)
+            {
+                break;
+            }
+        }
+
+        return (reads, keys);
+    }
+
+    /// <summary>
+    /// Deletes the read audit rows of a region older than <paramref name="cutoff"/>, at most <paramref name="max"/>;
+    /// answers how many. One partition, in transactions of 100.
+    /// </summary>
+    public async Task<int> PruneAuditAsync(string region, DateTimeOffset cutoff, int max)
+    {
+        var old = new List<TableTransactionAction>();
+        await foreach (var row in RangeAsync(region, RowKeys.AuditRowsPrefix, after: null, filter: TableClient.CreateQueryFilter($"At lt {cutoff}"), select: ["PartitionKey", "RowKey"]))
+        {
+            old.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+            if (old.Count == max)
+            {
+                break;
+            }
+        }
+
+        foreach (var chunk in old.Chunk(100))
+        {
+            await _table.SubmitTransactionAsync(chunk);
+        }
+
+        return old.Count;
     }
 
     private async Task<IReadOnlyList<MessageReader>> ReadReadersAsync(string region, string caseId)

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using OrleansCases.Abstractions;
 using OrleansCases.Abstractions.Conversation;
+using OrleansCases.Abstractions.Reads;
 
 namespace OrleansCases.Grains.ReadModel;
 
@@ -78,6 +79,31 @@ public static class RegionRows
     }
 
     /// <summary>The tip row carries the whole case, so a case grain loads from it and its history alone.</summary>
+    public static TableEntity Seen(string region, string caseId, CaseSeen seen)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        return new(region, RowKeys.Seen(caseId, seen.UserId)) { ["Seen"] = CaseJson.Write(seen) };
+    }
+
+    public static CaseSeen ToSeen(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return CaseJson.Read<CaseSeen>(row.GetString("Seen"));
+    }
+
+    /// <summary>A read audit row; <c>At</c> is a property of its own so that the retention sweep can filter on it.</summary>
+    public static TableEntity AuditRead(string region, string caseId, CaseRead read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return new(region, RowKeys.AuditRead(caseId, read.At)) { ["Read"] = CaseJson.Write(read), ["At"] = read.At };
+    }
+
+    public static CaseRead ToAuditRead(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return CaseJson.Read<CaseRead>(row.GetString("Read"));
+    }
+
     public static TableEntity Tip(string region, CaseTip tip)
     {
         ArgumentNullException.ThrowIfNull(tip);

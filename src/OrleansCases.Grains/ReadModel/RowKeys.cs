@@ -41,6 +41,27 @@ public static class RowKeys
 
     public static string ReaderPrefix(string caseId) => $"s|{caseId}|";
 
+    /// <summary>A clinician's first read of a case ("seen by"): one row per clinician, added once.</summary>
+    public static string Seen(string caseId, string userId) => SeenPrefix(caseId) + Escape(userId);
+
+    public static string SeenPrefix(string caseId) => $"v|{caseId}|";
+
+    /// <summary>
+    /// One read of a case's detail in its read audit: by inverted time, so that key order is newest first, then a
+    /// random part, so that two reads in one tick are two rows.
+    /// </summary>
+    public static string AuditRead(string caseId, DateTimeOffset at) =>
+        AuditPrefix(caseId) + Number(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks) + "|" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The first audit key of reads at or before <paramref name="at"/>: where the reads older than a moment begin.</summary>
+    public static string AuditReadsUpTo(string caseId, DateTimeOffset at) =>
+        AuditPrefix(caseId) + Number(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks);
+
+    public static string AuditPrefix(string caseId) => $"u|{caseId}|";
+
+    /// <summary>Every read audit row of a region starts with this; the retention sweep reads nothing else.</summary>
+    public const string AuditRowsPrefix = "u|";
+
     /// <summary>The prefix of one list; user ids are escaped so no id can reach into another list's keys.</summary>
     public static string ListPrefix(CaseListView view, string? userId) => view switch
     {

@@ -2,6 +2,7 @@ using System.Collections;
 using Orleans.Hosting.Kubernetes;
 using OrleansCases.Grains.Escalation;
 using OrleansCases.Grains.ReadModel;
+using OrleansCases.Grains.Reads;
 using OrleansCases.Hosting;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Identity;
@@ -40,6 +41,7 @@ public static class ConfigurationKeys
             keys.UnionWith(KeysOf(typeof(ReadModelOptions), ReadModelOptions.Section));
             keys.UnionWith(KeysOf(typeof(FeedRetentionOptions), FeedRetentionOptions.Section));
             keys.UnionWith(KeysOf(typeof(EscalationOptions), EscalationOptions.Section));
+            keys.UnionWith(KeysOf(typeof(ReadAuditOptions), ReadAuditOptions.Section));
             keys.UnionWith(KubernetesHostingVariables);
         }
         else

@@ -11,7 +11,7 @@ namespace OrleansCases.Grains.Tests.Escalation;
 /// kill ends this fixture's second silo, so this class has a cluster of its own.
 /// </summary>
 [Trait("Category", "Grains")]
-public sealed class EscalationFailoverTests(EscalationClusterFixture fixture, ITestOutputHelper output) : IClassFixture<EscalationClusterFixture>
+public sealed class EscalationFailoverTests(ShortTimersClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ShortTimersClusterFixture>
 {
     private const int CaseCount = 6;
     private readonly Region _r = new();
@@ -46,7 +46,7 @@ public sealed class EscalationFailoverTests(EscalationClusterFixture fixture, IT
         {
             await _escalations.ReminderGoneAsync(id);
             var view = (await _cases.Grain(id).GetAsync(_r.Chw))!;
-            Escalations.AssertOneDelayApart(view.History, EscalationClusterFixture.Emergency);
+            Escalations.AssertOneDelayApart(view.History, ShortTimersClusterFixture.Emergency);
             Assert.True(Escalations.LevelsOf(view.History).Count >= 2);
             Assert.Equal(Enumerable.Range(1, view.Case.Version), view.History.Select(e => e.Version));
             var stored = feed.Where(e => e.CaseId == id).Select(e => e.Version).ToList();

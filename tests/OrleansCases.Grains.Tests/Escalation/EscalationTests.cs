@@ -6,12 +6,12 @@ namespace OrleansCases.Grains.Tests.Escalation;
 
 /// <summary>
 /// Escalation of unclaimed cases (docs/design.md section 10) on a 2-silo cluster with Orleans reminders in Azure Table
-/// storage and delays of seconds (<see cref="EscalationClusterFixture"/>): levels one delay apart, through the region
+/// storage and delays of seconds (<see cref="ShortTimersClusterFixture"/>): levels one delay apart, through the region
 /// log like every transition (history, feed, stream), stopped by a claim or a cancel; routine never; a second tick
 /// (as another silo's) never stores a level twice.
 /// </summary>
 [Trait("Category", "Grains")]
-public sealed class EscalationTests(EscalationClusterFixture fixture) : IClassFixture<EscalationClusterFixture>
+public sealed class EscalationTests(ShortTimersClusterFixture fixture) : IClassFixture<ShortTimersClusterFixture>
 {
     private readonly Region _r = new();
     private readonly CaseDriver _cases = new(fixture.Client);
@@ -31,7 +31,7 @@ public sealed class EscalationTests(EscalationClusterFixture fixture) : IClassFi
         await _escalations.ReminderGoneAsync(id);
 
         var view = (await _cases.Grain(id).GetAsync(_r.Chw))!;
-        Escalations.AssertOneDelayApart(view.History, EscalationClusterFixture.Emergency);
+        Escalations.AssertOneDelayApart(view.History, ShortTimersClusterFixture.Emergency);
         Assert.True(Escalations.LevelsOf(view.History).Count >= 2);
         Assert.Equal(claimed.Case.Version, view.Case.Version);
         Assert.Equal(CaseAction.Claim, view.History[^1].Action);
@@ -61,7 +61,7 @@ public sealed class EscalationTests(EscalationClusterFixture fixture) : IClassFi
         var routineView = (await _cases.Grain(routine).GetAsync(_r.Chw))!;
         Assert.Equal((2, 0), (routineView.Case.Version, routineView.Case.EscalationLevel));
         var urgentView = (await _cases.Grain(urgent).GetAsync(_r.Chw))!;
-        Escalations.AssertOneDelayApart(urgentView.History, EscalationClusterFixture.Urgent);
+        Escalations.AssertOneDelayApart(urgentView.History, ShortTimersClusterFixture.Urgent);
         await _cases.DoAsync(urgent, _r.Chw, CaseAction.Cancel, reason: "Seen at the clinic");
         await _escalations.ReminderGoneAsync(urgent);
     }
@@ -75,13 +75,13 @@ public sealed class EscalationTests(EscalationClusterFixture fixture) : IClassFi
         await events.WaitUntilAsync(s => Escalations.Reached(s, id, 1), Escalations.Timeout, "level 1");
 
         var remindable = fixture.Client.GetGrain<IRemindable>(_cases.Grain(id).GetGrainId());
-        var tick = new TickStatus(DateTime.UtcNow, EscalationClusterFixture.Emergency, DateTime.UtcNow);
+        var tick = new TickStatus(DateTime.UtcNow, ShortTimersClusterFixture.Emergency, DateTime.UtcNow);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => remindable.ReceiveReminder("escalation", tick)));
         var view = (await _cases.Grain(id).GetAsync(_r.Chw))!;
 
         // At most the level the real reminder was due for since; each level once.
         Assert.Equal(Enumerable.Range(1, view.Case.EscalationLevel), Escalations.LevelsOf(view.History));
-        Escalations.AssertOneDelayApart(view.History, EscalationClusterFixture.Emergency);
+        Escalations.AssertOneDelayApart(view.History, ShortTimersClusterFixture.Emergency);
         await _cases.DoAsync(id, _r.Clinician, CaseAction.Claim);
         await _escalations.ReminderGoneAsync(id);
     }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using OrleansCases.Abstractions;
 using OrleansCases.Abstractions.Conversation;
 using OrleansCases.Abstractions.Presence;
+using OrleansCases.Abstractions.Reads;
 using OrleansCases.Grains.Tests.Support;
 using Xunit;
 
@@ -120,6 +121,8 @@ public sealed class PresenceGrainTests(MemoryClusterFixture fixture) : IClassFix
         public Task Typing(CaseTyping typing) => Task.CompletedTask;
 
         public Task MessagesRead(CaseMessagesRead read) => Task.CompletedTask;
+
+        public Task CaseSeen(CaseSeenNotice seen) => Task.CompletedTask;
 
         public async Task<PresenceEntry> NextAsync(string userId, bool online)
         {

@@ -51,6 +51,8 @@ public sealed class MetricsTests(WebFixture fixture) : IClassFixture<WebFixture>
         await using var observer = await LiveClient.ConnectAsync(fixture.A, "asha.north");
         await using var clinician = await LiveClient.ConnectAsync(fixture.A, "clinician.north");
         await observer.WaitForPresenceAsync("clinician.north", online: true, TimeSpan.FromSeconds(10));
+        using var doctor = new ApiClient(fixture.A, "clinician.north");
+        await ApiClient.ExpectAsync(await doctor.GetAsync($"/api/cases/{id}"), HttpStatusCode.OK);
 
         var text = await ScrapeAsync(fixture.Silo.Address);
 
@@ -64,6 +66,7 @@ public sealed class MetricsTests(WebFixture fixture) : IClassFixture<WebFixture>
         Assert.Contains("orleanscases_messages_total{", text, StringComparison.Ordinal);
         Assert.Contains("role=\"asha\"", text, StringComparison.Ordinal);
         Assert.Contains("orleanscases_messages_read_total{", text, StringComparison.Ordinal);
+        Assert.Contains("orleanscases_cases_seen_total{", text, StringComparison.Ordinal);
         // Counts only: no user id in any label, nothing of a message's text.
         Assert.DoesNotContain("clinician.north", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Secret", text, StringComparison.Ordinal);

@@ -21,8 +21,8 @@ public sealed class OverloadTests(FaultsFixture fixture) : IClassFixture<FaultsF
         var id = ApiClient.Id(await chw.CreateAsync("P-BUSY"));
 
         // Four reads in progress, their case's answers held: the instance is at its limit.
-        var reads = faults.Count<ICaseGrain>(nameof(ICaseGrain.GetAsync), id);
-        var held = faults.Hold<ICaseGrain>(nameof(ICaseGrain.GetAsync), id);
+        var reads = faults.Count<ICaseGrain>(nameof(ICaseGrain.ReadAsync), id);
+        var held = faults.Hold<ICaseGrain>(nameof(ICaseGrain.ReadAsync), id);
         var inProgress = Enumerable.Range(0, 4).Select(_ => chw.GetAsync($"/api/cases/{id}")).ToList();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         {

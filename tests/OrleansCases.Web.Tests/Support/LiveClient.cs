@@ -36,7 +36,7 @@ public sealed class LiveClient : IAsyncDisposable
             connection.On<JsonElement>("caseStatusUpdate", Record);
         }
 
-        foreach (var method in new[] { "presenceChanged", "caseViewers", "caseTyping", "caseMessage", "caseMessagesRead" })
+        foreach (var method in new[] { "presenceChanged", "caseViewers", "caseTyping", "caseMessage", "caseMessagesRead", "caseSeen" })
         {
             var arrived = _messages[method] = new ConcurrentQueue<JsonElement>();
             connection.On<JsonElement>(method, e =>
@@ -126,6 +126,15 @@ public sealed class LiveClient : IAsyncDisposable
             "caseMessagesRead",
             e => e.GetProperty("caseId").GetString() == caseId && e.GetProperty("userId").GetString() == userId && e.GetProperty("upTo").GetInt32() == upTo,
             timeout, $"that {userId} read {caseId} up to {upTo}");
+
+    /// <summary>Every caseSeen so far, in arrival order (JSON protocol only).</summary>
+    public IReadOnlyList<JsonElement> SeenReceipts => [.. _messages["caseSeen"]];
+
+    /// <summary>Waits until a caseSeen saying <paramref name="userId"/> saw <paramref name="caseId"/> has arrived.</summary>
+    public Task<JsonElement> WaitForSeenAsync(string caseId, string userId, TimeSpan timeout) =>
+        WaitForMessageAsync(
+            "caseSeen", e => e.GetProperty("caseId").GetString() == caseId && e.GetProperty("userId").GetString() == userId, timeout,
+            $"that {userId} saw {caseId}");
 
     /// <summary>Every caseMessagesRead so far, in arrival order (JSON protocol only).</summary>
     public IReadOnlyList<JsonElement> ReadReceipts => [.. _messages["caseMessagesRead"]];

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using OrleansCases.Abstractions;
+using OrleansCases.Web.Reads;
 
 namespace OrleansCases.Web.Cases;
 
@@ -39,11 +40,20 @@ public sealed record CaseResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MessageCount { get; init; }
 
-    /// <summary>A case as a read answers it (GET, WatchCase): with who has it open and its message count.</summary>
+    /// <summary>Which clinicians have seen the case (their first reads, docs/design.md section 10): in the answers of reads.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CaseSeenResponse>? SeenBy { get; init; }
+
+    /// <summary>A case as a read answers it (GET, WatchCase): with who has it open, its message count and who has seen it.</summary>
     public static CaseResponse ForRead(CaseView view, IEnumerable<UserRef> viewers)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return From(view) with { Viewers = [.. viewers.Select(CaseViewer.From)], MessageCount = view.Case.MessageCount };
+        return From(view) with
+        {
+            Viewers = [.. viewers.Select(CaseViewer.From)],
+            MessageCount = view.Case.MessageCount,
+            SeenBy = [.. (view.SeenBy ?? []).Select(CaseSeenResponse.From)],
+        };
     }
 
     public static CaseResponse From(CaseView view)

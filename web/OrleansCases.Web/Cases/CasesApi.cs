@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Reads;
 using OrleansCases.Abstractions.Conversation;
 using OrleansCases.Web.Http;
 using OrleansCases.Web.Identity;
@@ -25,8 +26,8 @@ public static class CasesApi
             .WithName("ListCases").WithSummary("A page of one of the caller's lists, newest change first, with the feed cursor to catch up from.")
             .ProducesProblem(400);
         api.MapGet("/{id}", GetAsync)
-            .WithName("GetCase").WithSummary("A case with its history and the caller's allowed actions; 404 for a case the caller may not read.")
-            .ProducesProblem(404);
+            .WithName("GetCase").WithSummary("A case with its history and the caller's allowed actions; 404 for a case the caller may not read. Every read is audited; background=true (a page filling in a list or a toast) is no clinician's \"seen\".")
+            .ProducesProblem(400).ProducesProblem(404);
         api.MapPost("/{id}/actions/{action}", ActAsync)
             .WithName("ActOnCase").WithSummary("A transition of the lifecycle (docs/design.md section 2): forward, claim, complete, ...")
             .WithJsonBody(CaseActionRequest.Example)
@@ -70,9 +71,16 @@ public static class CasesApi
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> GetAsync(
-        string id, Caller caller, IClusterClient cluster, PresenceLeases presence)
+        string id, Caller caller, IClusterClient cluster, PresenceLeases presence, string? background)
     {
-        var view = CaseIds.IsWellFormed(id) ? await cluster.GetGrain<ICaseGrain>(id).GetAsync(caller.User) : null;
+        if (background is not (null or "true" or "false"))
+        {
+            return Problems.Invalid("background", "must be true or false.");
+        }
+
+        var view = CaseIds.IsWellFormed(id)
+            ? await cluster.GetGrain<ICaseGrain>(id).ReadAsync(caller.User, ReadChannel.Api, opened: background != "true")
+            : null;
         return view is null
             ? Problems.NotFound()
             : TypedResults.Ok(CaseResponse.ForRead(view, await presence.ViewersAsync(view.Case.Region, id)));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using OrleansCases.Web.Http;
 using OrleansCases.Web.Presence;
 using OrleansCases.Abstractions;
+using OrleansCases.Abstractions.Reads;
 using OrleansCases.Abstractions.Presence;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Telemetry;
@@ -87,7 +88,7 @@ public sealed class CaseHub(
             throw;
         }
 
-        if (await grain.GetAsync(user) is not { } view)
+        if (await grain.ReadAsync(user, ReadChannel.Hub, opened: true) is not { } view)
         {
             await UnwatchCase(caseId);
             throw new HubException(NotReadable);

@@ -1,4 +1,5 @@
 using OrleansCases.Web.Conversation;
+using OrleansCases.Web.Reads;
 using OrleansCases.Web.Presence;
 
 namespace OrleansCases.Web.Live;
@@ -31,4 +32,7 @@ public interface ICaseClient
 
     /// <summary>Someone read further in the thread of a case the connection watches.</summary>
     Task caseMessagesRead(CaseMessagesReadUpdate read);
+
+    /// <summary>A clinician opened the owner's case for the first time (docs/design.md section 10); to user:{owner}.</summary>
+    Task caseSeen(CaseSeenUpdate seen);
 }

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.SignalR;
 using OrleansCases.Abstractions;
 using OrleansCases.Abstractions.Conversation;
 using OrleansCases.Abstractions.Presence;
+using OrleansCases.Abstractions.Reads;
 using OrleansCases.Web.Cases;
 using OrleansCases.Web.Conversation;
 using OrleansCases.Web.Live;
+using OrleansCases.Web.Reads;
 
 namespace OrleansCases.Web.Presence;
 
@@ -48,6 +50,19 @@ public sealed class PresenceRelay(IHubContext<CaseHub, ICaseClient> hub, ILogger
         {
             await hub.Clients.GroupExcept(CaseGroups.Case(typing.CaseId), [typing.Connection])
                 .caseTyping(new CaseTypingUpdate(typing.CaseId, typing.User.Id, typing.User.Name));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            PresenceLog.CaseSignalRelayFailed(logger, ex);
+        }
+    }
+
+    public async Task CaseSeen(CaseSeenNotice seen)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        try
+        {
+            await hub.Clients.Group(CaseGroups.User(seen.OwnerId)).caseSeen(CaseSeenUpdate.From(seen));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
