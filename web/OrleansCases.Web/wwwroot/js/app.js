@@ -111,7 +111,11 @@ function notify(me, event, store, found) {
   const known = found ?? store.get(event.caseId);
   const patient = known?.patientRef ?? t('toast.aCase');
   const caseId = event.caseId;
-  if (event.ownerId === me.id && event.status !== event.previousStatus) {
+  if (event.action === 'escalate') {
+    // Nobody has taken an urgent case for too long: everyone who receives it should know, and can open it from here.
+    toast(t(event.ownerId === me.id ? 'toast.escalatedYours' : 'toast.escalated',
+      { patient, priority: priorityLabel(event.priority), count: event.escalationLevel }), { caseId, warn: true });
+  } else if (event.ownerId === me.id && event.status !== event.previousStatus) {
     // A question from the doctor is the one thing the field worker must read: the toast carries it.
     const question = event.status === 'NeedsInfo' ? questionOf(found)?.note : null;
     toast(question
@@ -149,6 +153,7 @@ async function startPortal(me) {
     onMessage: (message, { live: isLive }) => onMessage(current, message, isLive),
     onTyping: update => { if (session === current) current.detail?.thread?.showTyping(update); },
     onMessagesRead: update => { if (session === current) current.detail?.thread?.showRead(update); },
+    onSeen: update => onSeen(current, update),
   });
   current.live = live;
   current.people = new People(me);
@@ -219,6 +224,13 @@ function onEvent(current, event) {
  * A message of a conversation this user is in: to the thread when it is open, counted in the lists (unread unless
  * theirs or in front of them), and a toast naming the writer when it is about their own case or one assigned to them.
  */
+/** "Did the doctor see my case?": a clinician opened it for the first time. Shown on the case, and told in a toast. */
+function onSeen(current, update) {
+  if (session !== current || !current.store.applySeen(update)) return;
+  const patient = current.store.get(update.caseId)?.patientRef ?? t('toast.aCase');
+  toast(t('toast.seen', { by: update.name, patient }), { caseId: update.caseId });
+}
+
 function onMessage(current, message, isLive) {
   if (session !== current) return;
   const mine = message.authorId === current.me.id;
@@ -238,7 +250,8 @@ async function fillIn(current, event, attempt = 0) {
   current.fetching.add(event.caseId);
   let found = null;
   try {
-    found = await get(`/api/cases/${encodeURIComponent(event.caseId)}`);
+    // Not opened by the user: audited like every read, but no doctor's "seen" (docs/design.md section 10).
+    found = await get(`/api/cases/${encodeURIComponent(event.caseId)}?background=true`);
     current.store.put(found);
   } catch (error) {
     if (error instanceof ApiError) {

@@ -21,7 +21,8 @@ export class Live {
    *   onState(state, lastUpdate) shows 'connected' | 'connecting' | 'offline' (the browser has no network);
    *   onWatched(case) gets the watched case again after a reconnect;
    *   onPresence(change) gets each presenceChanged; onViewers(update) each caseViewers of the watched case;
-   *   onTyping(update) each caseTyping, onMessagesRead(update) each caseMessagesRead of it.
+   *   onTyping(update) each caseTyping, onMessagesRead(update) each caseMessagesRead of it;
+   *   onSeen(update) each caseSeen: a clinician opened one of this user's cases for the first time.
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -50,6 +51,7 @@ export class Live {
     this.connection.on('caseViewers', update => this.handlers.onViewers?.(update));
     this.connection.on('caseTyping', update => this.handlers.onTyping?.(update));
     this.connection.on('caseMessagesRead', update => this.handlers.onMessagesRead?.(update));
+    this.connection.on('caseSeen', update => this.handlers.onSeen?.(update));
     this.connection.onreconnecting(() => this.setState('connecting'));
     this.connection.onreconnected(async () => {
       this.setState('connected');

@@ -2,6 +2,12 @@
 // per (caseId, version) and never an older version over a newer one, whichever way it arrived
 // (list, detail, live event, feed); and how many of each case's messages there are and are unread.
 
+/** Since when a case waits in the review queue after an event, as the server counts it: from entering it until leaving it. */
+function waitingSinceAfter(known, event) {
+  if (event.status !== 'ForwardedToClinician') return null;
+  return event.previousStatus === 'ForwardedToClinician' ? known?.waitingSince ?? event.timestamp : event.timestamp;
+}
+
 export class CaseStore {
   constructor() {
     this.cases = new Map();
@@ -31,6 +37,11 @@ export class CaseStore {
         this.cases.set(record.id, { ...known, messageCount: record.messageCount, unreadMessages: record.unreadMessages });
         this.notify(record.id);
       }
+      // Who has seen the case grows without a version too.
+      if ((record.seenBy?.length ?? 0) > (known.seenBy?.length ?? 0)) {
+        this.cases.set(record.id, { ...this.cases.get(record.id), seenBy: record.seenBy });
+        this.notify(record.id);
+      }
       return false;
     }
     // detailVersion: the version whose history and allowed actions the record holds (a case page offline needs them).
@@ -53,9 +64,20 @@ export class CaseStore {
       ownerId: event.ownerId,
       assigneeId: event.assigneeId,
       updatedAt: event.timestamp,
+      escalationLevel: event.escalationLevel ?? 0,
+      waitingSince: waitingSinceAfter(known, event),
       incomplete: !known?.patientRef,
     });
     this.notify(event.caseId);
+    return true;
+  }
+
+  /** Adds a caseSeen to its case's seenBy; answers false when that clinician had been seen already (or the case is unknown). */
+  applySeen(update) {
+    const known = this.cases.get(update.caseId);
+    if (!known || (known.seenBy ?? []).some(s => s.id === update.userId)) return false;
+    this.cases.set(update.caseId, { ...known, seenBy: [...(known.seenBy ?? []), { id: update.userId, name: update.name, at: update.at }] });
+    this.notify(update.caseId);
     return true;
   }
 

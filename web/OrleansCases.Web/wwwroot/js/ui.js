@@ -28,6 +28,14 @@ export const statusBadge = status => h('span', { class: `badge s-${status}` }, s
 
 export const priorityBadge = priority => h('span', { class: `badge p-${priority}` }, priorityLabel(priority));
 
+/** Who the system's own changes (escalations) are by. */
+export const SYSTEM = 'system';
+
+/** "Escalated" (and how often) on a case waiting in the queue past its delay; nothing otherwise. */
+export const escalationBadge = record => record.escalationLevel > 0 && record.status === 'ForwardedToClinician'
+  ? h('span', { class: 'badge escalated' }, t('badge.escalated', { count: record.escalationLevel }))
+  : null;
+
 /** Removes the toast: it names a patient, and on a shared phone the next user must see none of the last one's. */
 export function clearToasts() {
   document.getElementById('toasts').replaceChildren();

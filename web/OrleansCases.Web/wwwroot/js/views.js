@@ -2,12 +2,15 @@
 // conversation (thread.js), and the admin's event log. Every word comes from the catalogs (i18n.js).
 import { ApiError, OfflineError, get } from './api.js';
 import { formatNumber, formatTime, t } from './i18n.js';
-import { PRIORITIES, STATUSES, actionLabel, h, priorityBadge, priorityLabel, statusBadge, statusLabel, toast } from './ui.js';
+import {
+  PRIORITIES, STATUSES, SYSTEM, actionLabel, escalationBadge, h, priorityBadge, priorityLabel, statusBadge, statusLabel, toast,
+} from './ui.js';
 import { clearErrors, showErrors, validate } from './forms.js';
 import { ThreadView } from './thread.js';
 
 const LIST_LIMIT = 50;
-// The review queue is worked emergency first, then urgent, then routine; within each, the longest waiting first.
+// The review queue is worked escalated first (the system found them waiting past their delay, the most often escalated
+// on top), then emergency, urgent, routine; within each, the longest waiting first.
 const URGENCY = { emergency: 0, urgent: 1, routine: 2 };
 
 const CLOSED = ['Completed', 'Cancelled'];
@@ -240,7 +243,8 @@ export class ListPanel {
 
   order(a, b) {
     if (this.options.triage) {
-      return (URGENCY[a.priority] - URGENCY[b.priority]) || (Date.parse(a.updatedAt) - Date.parse(b.updatedAt));
+      return ((b.escalationLevel ?? 0) - (a.escalationLevel ?? 0)) || (URGENCY[a.priority] - URGENCY[b.priority]) ||
+        (Date.parse(a.waitingSince ?? a.updatedAt) - Date.parse(b.waitingSince ?? b.updatedAt));
     }
     return Date.parse(b.updatedAt) - Date.parse(a.updatedAt);
   }
@@ -265,7 +269,7 @@ export class ListPanel {
         onclick: () => { location.hash = `#/case/${encodeURIComponent(record.id)}`; },
       },
         h('span', { class: 'ref' }, record.patientRef),
-        h('span', { class: 'badges' }, unread, priorityBadge(record.priority), statusBadge(record.status)),
+        h('span', { class: 'badges' }, unread, escalationBadge(record), priorityBadge(record.priority), statusBadge(record.status)),
         h('span', { class: 'when' }, t('list.changed', { time: formatTime(record.updatedAt) })));
       return h('li', { class: this.changed.has(record.id) && this.rendered ? 'flash' : null }, link);
     }));
@@ -446,9 +450,28 @@ export class DetailView {
     this.me = people.me;
     this.element = h('section', { class: 'card detail', 'aria-labelledby': 'detail-title', hidden: true });
     store.subscribe(caseId => {
-      if (this.current && caseId === this.current.id && store.version(caseId) > this.current.version) this.refresh();
+      if (!this.current || caseId !== this.current.id) return;
+      if (store.version(caseId) > this.current.version) this.refresh();
+      else this.showSeen(store.get(caseId)?.seenBy);
     });
     outbox.subscribe(() => this.showPending());
+  }
+
+  /** Takes a longer "seen by" than the page shows (a caseSeen, or a read of the same version) and shows it. */
+  showSeen(seenBy) {
+    if (!seenBy || seenBy.length <= (this.current?.seenBy?.length ?? 0)) return;
+    this.current.seenBy = seenBy;
+    this.renderSeen();
+  }
+
+  /** "Seen by Dr X, 10:42": the clinicians who have opened the case, first read each, for its ASHA above all. */
+  renderSeen() {
+    if (!this.seenSlot?.isConnected) return;
+    const seen = this.current.seenBy ?? [];
+    this.seenSlot.hidden = seen.length === 0;
+    this.seenSlot.textContent = seen.length
+      ? t('detail.seenBy', { who: seen.map(s => t('detail.seenOne', { name: s.name, time: formatTime(s.at) })).join('; ') })
+      : '';
   }
 
   /** The actions on this case waiting in the outbox: the page shows the case as the server has it, and these apart. */
@@ -513,6 +536,7 @@ export class DetailView {
     // The same version again (a live event racing the command's answer): keep the page, and any open action form.
     if (found.version === this.current.version && this.current.history) {
       if (found.viewers) this.showViewers({ caseId: found.id, viewers: found.viewers });
+      this.showSeen(found.seenBy);
       this.keepThread(found);
       return;
     }
@@ -535,8 +559,10 @@ export class DetailView {
     this.element.replaceChildren(...[
       h('h2', { id: 'detail-title', tabindex: '-1' }, t('detail.title', { patient: c.patientRef })),
       this.viewersSlot = h('p', { class: 'viewers', role: 'status' }),
+      this.seenSlot = h('p', { class: 'case-seen', role: 'status' }),
       h('dl', {},
-        h('dt', {}, t('detail.status')), h('dd', {}, statusBadge(c.status)),
+        h('dt', {}, t('detail.status')), h('dd', {}, statusBadge(c.status), ' ', escalationBadge(c)),
+        c.waitingSince ? [h('dt', {}, t('detail.waiting')), h('dd', {}, t('detail.waitingSince', { time: formatTime(c.waitingSince) }))] : null,
         h('dt', {}, t('detail.priority')), h('dd', {}, priorityBadge(c.priority)),
         h('dt', {}, t('detail.region')), h('dd', {}, c.region),
         h('dt', {}, t('detail.openedBy')), h('dd', {}, owner),
@@ -558,13 +584,14 @@ export class DetailView {
       h('ol', { class: 'history' }, c.history.map(entry => h('li', {},
         h('strong', {}, actionLabel(entry.action)), ' ',
         entry.from ? `${statusLabel(entry.from)} → ` : '', statusLabel(entry.to), ' ',
-        t('detail.byAt', { by: entry.byName, time: formatTime(entry.at) }),
+        t('detail.byAt', { by: entry.by === SYSTEM ? t('detail.system') : entry.byName, time: formatTime(entry.at) }),
         entry.facility && entry.action === 'refer' ? ` · ${t('detail.facilityIs', { facility: entry.facility })}` : '',
         entry.note ? h('div', { class: 'summary muted' }, entry.note) : null))),
       this.backButton(),
     ].filter(Boolean));
     this.showPending();
     this.renderViewers();
+    this.renderSeen();
     if (openForm) this.keepForm(openForm, found);
     if (typing?.isConnected) {
       typing.focus();
