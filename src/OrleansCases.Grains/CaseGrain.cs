@@ -95,7 +95,7 @@ public sealed partial class CaseGrain(
 
             if (_commands.FirstOrDefault(m => m.CallerId == command.Actor.Id && m.CommandId == command.CommandId) is { } mark)
             {
-                // The first answer may have been a 503 for a reminder that could not be set (CommitAsync): set it now.
+                // The first answer may have been a 503 for a reminder that could not be set (StoreAsync): set it now.
                 if (_escalation is null && _case.Status == CaseStatus.ForwardedToClinician)
                 {
                     await ArmOrThrowAsync(_case);
