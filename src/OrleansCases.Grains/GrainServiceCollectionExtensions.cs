@@ -11,13 +11,16 @@ public static class GrainServiceCollectionExtensions
 {
     /// <summary>
     /// What the case grains need besides Orleans: the read model (<see cref="ReadModelServiceCollectionExtensions"/>), the
-    /// escalation delays, the read audit's retention, reminders as frequent as those need, and the grains' metrics.
+    /// escalation delays and the read audit's retention (both checked at start), reminders as frequent as those need,
+    /// and the grains' metrics.
     /// </summary>
     public static IServiceCollection AddCaseGrains(this IServiceCollection services)
     {
         services.AddCaseReadModel();
-        services.AddCaseEscalation();
-        services.AddCaseReadAudit();
+        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+        services.AddOptions<ReadAuditOptions>().BindConfiguration(ReadAuditOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReadAuditOptions>, ReadAuditOptionsValidator>();
         // Orleans refuses reminder periods under MinimumReminderPeriod (a minute by default, and it warns below that, as
         // it should for the delays of seconds that tests use): allow the shortest period configured.
         services.AddOptions<ReminderOptions>().Configure<IOptions<EscalationOptions>, IOptions<ReadAuditOptions>>((reminders, escalation, audit) =>
