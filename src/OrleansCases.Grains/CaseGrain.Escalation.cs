@@ -84,6 +84,7 @@ public sealed partial class CaseGrain : IRemindable
         if (reminder is not null)
         {
             await this.UnregisterReminder(reminder);
+            GrainLog.EscalationDisarmed(logger, this.GetPrimaryKeyString());
         }
     }
 

@@ -50,6 +50,9 @@ internal static partial class GrainLog
     [LoggerMessage(17, LogLevel.Warning, "Case {CaseId} could not set its escalation reminder at version {Version}; the caller is told to retry")]
     public static partial void ReminderFailed(ILogger logger, string caseId, int version, Exception exception);
 
+    [LoggerMessage(19, LogLevel.Debug, "Case {CaseId} is out of the review queue; its escalation reminder is removed")]
+    public static partial void EscalationDisarmed(ILogger logger, string caseId);
+
     [LoggerMessage(18, LogLevel.Information, "Region {Region} deleted {Count} reads past their retention from its read audit")]
     public static partial void AuditSwept(ILogger logger, string region, int count);
 

@@ -5,7 +5,7 @@ using Xunit;
 namespace OrleansCases.Grains.Tests.Support;
 
 /// <summary>What the escalation tests look at: a case's escalations in its history and stream, and its reminder.</summary>
-public sealed class Escalations(ClusterFixture fixture)
+public sealed class Escalations(ShortTimersClusterFixture fixture)
 {
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(30);
 
@@ -25,15 +25,11 @@ public sealed class Escalations(ClusterFixture fixture)
         return await table.ReadRow(grainId, "escalation") is not null;
     }
 
-    /// <summary>Waits until the case's reminder is gone: removed by the tick that found the case out of the queue.</summary>
+    /// <summary>Awaits the tick that found the case out of the queue and removed its reminder, and checks it is gone.</summary>
     public async Task ReminderGoneAsync(string caseId)
     {
-        using var cancel = new CancellationTokenSource(Timeout);
-        while (await HasReminderAsync(caseId))
-        {
-            // Nothing to subscribe to: a tick that only removes its reminder publishes nothing. Poll the table.
-            await Task.Delay(200, cancel.Token);
-        }
+        await fixture.Log.WaitForAsync("EscalationDisarmed", v => Equals(v.GetValueOrDefault("CaseId"), caseId), Timeout);
+        Assert.False(await HasReminderAsync(caseId));
     }
 
     /// <summary>Asserts levels 1..n once each, each at least a delay after the wait began or the level before it.</summary>

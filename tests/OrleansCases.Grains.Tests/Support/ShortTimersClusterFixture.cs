@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansCases.Grains.Escalation;
 using OrleansCases.Grains.Reads;
@@ -27,8 +28,13 @@ public sealed class ShortTimersClusterFixture : ClusterFixture
 
     protected override bool AzureGrainStorage => true;
 
+    /// <summary>The grains' log lines of both silos, to await what a reminder's tick did.</summary>
+    public SiloLog Log { get; } = new();
+
     protected override void ConfigureSiloHost(IHostApplicationBuilder host)
     {
+        host.Logging.AddProvider(Log);
+        host.Logging.AddFilter<SiloLog>("OrleansCases", LogLevel.Debug);
         host.Configuration[$"{EscalationOptions.Section}:Delays:Emergency"] = Emergency.ToString("c");
         host.Configuration[$"{EscalationOptions.Section}:Delays:Urgent"] = Urgent.ToString("c");
         host.Configuration[$"{EscalationOptions.Section}:Delays:Routine"] = "none";
