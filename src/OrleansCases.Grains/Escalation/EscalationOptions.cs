@@ -31,7 +31,7 @@ public sealed class EscalationOptions
     {
         foreach (var (priority, text) in new[] { ("emergency", Delays.Emergency), ("urgent", Delays.Urgent), ("routine", Delays.Routine) })
         {
-            if (!IsNone(text) && (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var delay) || delay <= TimeSpan.Zero || delay > MaxDelay))
+            if (!TryRead(text, out _))
             {
                 yield return $"{Section}:Delays:{priority} is '{text}': give a TimeSpan above 00:00:00 and at most {MaxDelay.Days} days (e.g. 00:05:00), or 'none'.";
             }
@@ -40,8 +40,23 @@ public sealed class EscalationOptions
 
     private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(30);
 
-    private static bool IsNone(string? text) => string.IsNullOrWhiteSpace(text) || text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase);
+    private static TimeSpan? Parse(string? text) => TryRead(text, out var delay) ? delay : null;
 
-    private static TimeSpan? Parse(string? text) =>
-        !IsNone(text) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var delay) && delay > TimeSpan.Zero ? delay : null;
+    /// <summary>A delay as written: "none" (or nothing) is null; otherwise a TimeSpan above zero and at most 30 days.</summary>
+    private static bool TryRead(string? text, out TimeSpan? delay)
+    {
+        delay = null;
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed) && parsed > TimeSpan.Zero && parsed <= MaxDelay)
+        {
+            delay = parsed;
+            return true;
+        }
+
+        return false;
+    }
 }
