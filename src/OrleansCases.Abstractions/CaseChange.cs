@@ -22,6 +22,13 @@ public sealed record CaseChange(
     [Id(4)]
     public CaseMessage? Message { get; init; }
 
+    /// <summary>
+    /// On a transition that takes the case out of the review queue, since when it had waited there: what the queue's
+    /// claim times are counted from, stored with the change's feed row so that no other row is needed.
+    /// </summary>
+    [Id(5)]
+    public DateTimeOffset? WaitedSince { get; init; }
+
     /// <summary>A message posted on <paramref name="case"/> as it stands after <paramref name="latest"/>.</summary>
     public static CaseChange Posted(CaseRecord @case, CaseHistoryEntry latest, CaseMessage message)
     {
@@ -72,5 +79,5 @@ public sealed record CaseChange(
             Priority: Case.Priority,
             Version: Case.Version,
             Note: Entry.Note,
-            Seq: seq) { EscalationLevel = Case.EscalationLevel };
+            Seq: seq) { EscalationLevel = Case.EscalationLevel, WaitedSince = WaitedSince };
 }

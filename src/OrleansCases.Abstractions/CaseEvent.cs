@@ -42,4 +42,12 @@ public sealed record CaseEvent(
     /// <summary>How often the system has escalated the case since it entered the review queue (0: never, or not queued).</summary>
     [Id(17)]
     public int EscalationLevel { get; init; }
+
+    /// <summary>
+    /// On an event that takes the case out of the review queue, since when it had waited there (<see cref="CaseChange.WaitedSince"/>).
+    /// Kept in the feed for the queue's claim times; browsers are not sent it.
+    /// </summary>
+    [Id(18)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? WaitedSince { get; init; }
 }

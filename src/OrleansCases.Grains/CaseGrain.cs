@@ -160,7 +160,10 @@ public sealed partial class CaseGrain(
     private async Task<CaseRecord> StoreAsync(Decision decision, string actorId, string commandId)
     {
         var next = decision.Next!;
-        var change = new CaseChange(next, decision.Entry!, PreviousAssigneeId: _case?.AssigneeId, CommandId: commandId);
+        var change = new CaseChange(next, decision.Entry!, PreviousAssigneeId: _case?.AssigneeId, CommandId: commandId)
+        {
+            WaitedSince = next.Status == CaseStatus.ForwardedToClinician ? null : _case?.WaitingSince,
+        };
         var arming = EntersQueue(change) ? ArmAsync(next) : Task.CompletedTask;
         var appending = AppendAsync(change);
         Exception? unarmed = null;

@@ -1,4 +1,3 @@
-using Azure;
 using Orleans.Concurrency;
 using OrleansCases.Abstractions;
 using OrleansCases.Grains.ReadModel;
@@ -7,8 +6,7 @@ namespace OrleansCases.Grains;
 
 /// <summary>
 /// Serves the stored lists and feed. A stateless worker: reads run on any silo, many at once. Storage that fails
-/// under a read is a <see cref="CaseUnavailableException"/> (the web's 503 with Retry-After), never an error of the
-/// caller's request.
+/// under a read is a <see cref="CaseUnavailableException"/> (<see cref="StorageFailure"/>).
 /// </summary>
 [StatelessWorker]
 public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
@@ -27,7 +25,7 @@ public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
             throw new ArgumentException("The cursor belongs to another list.", nameof(query));
         }
 
-        return Unavailable(ReadListAsync(query, prefix), "The list could not be read; try again.");
+        return ReadListAsync(query, prefix).OrUnavailable("The list could not be read; try again.");
     }
 
     public Task<FeedPage> ReadFeedAsync(string region, long afterSeq, int limit)
@@ -36,20 +34,7 @@ public sealed class CaseQueryGrain(CaseTable table) : Grain, ICaseQueryGrain
         ArgumentOutOfRangeException.ThrowIfNegative(afterSeq);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxFeedPage);
-        return Unavailable(ReadFeedPageAsync(region, afterSeq, limit), "The feed could not be read; try again.");
-    }
-
-    private static async Task<T> Unavailable<T>(Task<T> reading, string message)
-    {
-        try
-        {
-            return await reading;
-        }
-        catch (Exception ex) when (ex is RequestFailedException or AggregateException or OperationCanceledException)
-        {
-            // What Azure.Core throws: a failed response; every retry failed in transport; a request past its timeout.
-            throw new CaseUnavailableException(message, ex);
-        }
+        return ReadFeedPageAsync(region, afterSeq, limit).OrUnavailable("The feed could not be read; try again.");
     }
 
     private async Task<CaseListPage> ReadListAsync(CaseListQuery query, string prefix)

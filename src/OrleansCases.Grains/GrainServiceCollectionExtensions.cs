@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansCases.Grains.Escalation;
+using OrleansCases.Grains.Queue;
 using OrleansCases.Grains.ReadModel;
 using OrleansCases.Grains.Reads;
 
@@ -11,8 +12,8 @@ public static class GrainServiceCollectionExtensions
 {
     /// <summary>
     /// What the case grains need besides Orleans: the read model (<see cref="ReadModelServiceCollectionExtensions"/>), the
-    /// escalation delays and the read audit's retention (both checked at start), reminders as frequent as those need,
-    /// and the grains' metrics.
+    /// escalation delays, the read audit's retention and the queue summary's time zone (all checked at start), reminders
+    /// as frequent as those need, and the grains' metrics.
     /// </summary>
     public static IServiceCollection AddCaseGrains(this IServiceCollection services)
     {
@@ -21,6 +22,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         services.AddOptions<ReadAuditOptions>().BindConfiguration(ReadAuditOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReadAuditOptions>, ReadAuditOptionsValidator>();
+        services.AddOptions<QueueSummaryOptions>().BindConfiguration(QueueSummaryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QueueSummaryOptions>, QueueSummaryOptionsValidator>();
         // Orleans refuses reminder periods under MinimumReminderPeriod (a minute by default, and it warns below that, as
         // it should for the delays of seconds that tests use): allow the shortest period configured.
         services.AddOptions<ReminderOptions>().Configure<IOptions<EscalationOptions>, IOptions<ReadAuditOptions>>((reminders, escalation, audit) =>

@@ -20,6 +20,7 @@ public sealed class OptionsTests
     [InlineData("Escalation:Delays:Routine", "00:00:00", "Escalation:Delays:routine")]
     [InlineData("ReadAudit:Retention", "00:00:00", "Retention")]
     [InlineData("ReadAudit:SweepInterval", "31.00:00:00", "SweepInterval")]
+    [InlineData("QueueSummary:TimeZone", "India/Mumbai", "QueueSummary:TimeZone")]
     public void A_bad_setting_stops_the_silo_from_starting_with_a_message_naming_it(string key, string value, string named)
     {
         using var silo = new SiloFactory(new Dictionary<string, string?> { [key] = value });

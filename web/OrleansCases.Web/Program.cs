@@ -9,6 +9,7 @@ using OrleansCases.Web.Live;
 using OrleansCases.Web.Overload;
 using OrleansCases.Web.Presence;
 using OrleansCases.Web.Proxy;
+using OrleansCases.Web.Queue;
 using OrleansCases.Web.Reads;
 using OrleansCases.Web.Telemetry;
 
@@ -52,6 +53,7 @@ app.MapReadsApi();
 app.MapCliniciansApi();
 app.MapFeedApi();
 app.MapPresenceApi();
+app.MapQueueApi();
 app.MapCaseHub();
 app.MapAdminApi();
 app.MapApiDocs();

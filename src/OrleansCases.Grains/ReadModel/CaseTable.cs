@@ -188,6 +188,34 @@ public sealed class CaseTable
         return old.Count;
     }
 
+    /// <summary>
+    /// The claims and escalations of a region with a seq in (<paramref name="afterSeq"/>, <paramref name="upToSeq"/>]
+    /// stored at or after <paramref name="since"/>, oldest first. The table filters on the rows' own properties, so only
+    /// those events travel; the rows of every other event are skipped where they lie.
+    /// </summary>
+    public async IAsyncEnumerable<CaseEvent> ReadQueueEventsAsync(string region, long afterSeq, long upToSeq, DateTimeOffset since)
+    {
+        // Property names cannot be parameters of a query filter; these are constants of ours, not input.
+        var filter = TableClient.CreateQueryFilter($"RowKey le {RowKeys.Feed(upToSeq)} and At ge {since}")
+            + $" and ({RegionRows.FeedAction} eq '{nameof(CaseAction.Claim)}' or {RegionRows.FeedAction} eq '{nameof(CaseAction.Escalate)}')";
+        await foreach (var row in RangeAsync(region, RowKeys.FeedPrefix, RowKeys.Feed(afterSeq), filter, ["Event"], pageSize: 1000))
+        {
+            yield return CaseJson.Read<CaseEvent>(row.GetString("Event"));
+        }
+    }
+
+    /// <summary>The cases of a region that wait in its review queue (its queue list), in no particular order.</summary>
+    public async Task<IReadOnlyList<CaseRecord>> ReadQueueAsync(string region)
+    {
+        var queued = new List<CaseRecord>();
+        await foreach (var row in RangeAsync(region, RowKeys.ListPrefix(CaseListView.Queue, null), after: null, filter: null, select: ["Case"], pageSize: 1000))
+        {
+            queued.Add(CaseJson.Read<CaseRecord>(row.GetString("Case")));
+        }
+
+        return queued;
+    }
+
     private async Task<IReadOnlyList<MessageReader>> ReadReadersAsync(string region, string caseId)
     {
         var readers = new List<MessageReader>();

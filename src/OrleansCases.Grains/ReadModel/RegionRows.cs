@@ -8,20 +8,33 @@ namespace OrleansCases.Grains.ReadModel;
 /// <summary>The entities of a region's partition, made from and read back into our records.</summary>
 public static class RegionRows
 {
+    /// <summary>The property of a status change's feed row that holds its action, by its C# name.</summary>
+    public const string FeedAction = "Action";
+
     public static TableEntity Head(string region, long seq, long floor, DateTimeOffset at) =>
         new(region, RowKeys.Head) { ["Seq"] = seq, ["Floor"] = floor, ["At"] = at };
 
-    /// <summary>A feed row; <paramref name="at"/> is when the region log stored it, which retention counts from.</summary>
+    /// <summary>
+    /// A feed row; <paramref name="at"/> is when the region log stored it, which retention counts from. A status change's
+    /// action is a property of its own (<see cref="FeedAction"/>; a message's row has none), so that the queue summary
+    /// asks the table for claims and escalations only.
+    /// </summary>
     public static TableEntity Feed(string region, CaseEvent e, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(region, RowKeys.Feed(e.Seq))
+        var row = new TableEntity(region, RowKeys.Feed(e.Seq))
         {
             ["CaseId"] = e.CaseId,
             ["Version"] = e.Version,
             ["At"] = at,
             ["Event"] = CaseJson.Write(e),
         };
+        if (e.Message is null)
+        {
+            row[FeedAction] = e.Action.ToString();
+        }
+
+        return row;
     }
 
     public static RegionHead ToHead(TableEntity row)

@@ -1,6 +1,7 @@
 using System.Collections;
 using Orleans.Hosting.Kubernetes;
 using OrleansCases.Grains.Escalation;
+using OrleansCases.Grains.Queue;
 using OrleansCases.Grains.ReadModel;
 using OrleansCases.Grains.Reads;
 using OrleansCases.Hosting;
@@ -42,6 +43,7 @@ public static class ConfigurationKeys
             keys.UnionWith(KeysOf(typeof(FeedRetentionOptions), FeedRetentionOptions.Section));
             keys.UnionWith(KeysOf(typeof(EscalationOptions), EscalationOptions.Section));
             keys.UnionWith(KeysOf(typeof(ReadAuditOptions), ReadAuditOptions.Section));
+            keys.UnionWith(KeysOf(typeof(QueueSummaryOptions), QueueSummaryOptions.Section));
             keys.UnionWith(KubernetesHostingVariables);
         }
         else

@@ -11,7 +11,8 @@ namespace OrleansCases.Grains.Tests.Escalation;
 /// (as another silo's) never stores a level twice.
 /// </summary>
 [Trait("Category", "Grains")]
-public sealed class EscalationTests(ShortTimersClusterFixture fixture) : IClassFixture<ShortTimersClusterFixture>
+[Collection(ShortTimersGroup.Name)]
+public sealed class EscalationTests(ShortTimersClusterFixture fixture)
 {
     private readonly Region _r = new();
     private readonly CaseDriver _cases = new(fixture.Client);

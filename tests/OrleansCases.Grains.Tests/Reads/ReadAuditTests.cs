@@ -9,7 +9,8 @@ namespace OrleansCases.Grains.Tests.Reads;
 /// are recorded without a version, a clinician is seen once, and the region's sweep removes reads past their retention.
 /// </summary>
 [Trait("Category", "Grains")]
-public sealed class ReadAuditTests(ShortTimersClusterFixture fixture) : IClassFixture<ShortTimersClusterFixture>
+[Collection(ShortTimersGroup.Name)]
+public sealed class ReadAuditTests(ShortTimersClusterFixture fixture)
 {
     private readonly Region _r = new();
     private readonly CaseDriver _cases = new(fixture.Client);
