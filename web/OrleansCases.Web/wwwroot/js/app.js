@@ -6,6 +6,7 @@ import { Live } from './live.js';
 import { Outbox } from './outbox.js';
 import { OutboxPanel, describeCommand } from './outbox-panel.js';
 import { keepCasesSaved, restoreSavedCases } from './saved-cases.js';
+import { queueAtAGlance } from './queue-charts.js';
 import { CaseStore } from './store.js';
 import { clearToasts, h, keepFocusedControlInView, priorityLabel, statusLabel, toast } from './ui.js';
 import { DetailView, ListPanel, People, createForm, doctorsOnline, eventLog, patientSearch, questionOf } from './views.js';
@@ -71,6 +72,7 @@ async function endSession() {
   const ending = session;
   session = null;
   ending?.cluster?.stop();
+  ending?.queue?.stop();
   ending?.outbox.stop();
   ending?.stopSaving();
   if (ending) await ending.live.stop().catch(() => {});
@@ -175,6 +177,7 @@ async function startPortal(me) {
   current.detail = new DetailView(store, live, current.people, current.outbox);
   current.log = me.role === 'admin' ? eventLog() : null;
   current.cluster = me.role === 'admin' ? clusterView() : null;
+  current.queue = me.role === 'chw' || me.role === 'admin' ? queueAtAGlance(me, REGIONS) : null;
   current.fetching = new Set();
   session = current;
 
@@ -189,6 +192,7 @@ async function startPortal(me) {
     new OutboxPanel(current.outbox).element,
     me.role === 'asha' || me.role === 'chw' ? createForm(current.people, me, current.outbox) : null,
     current.panels.map(p => p.element),
+    current.queue?.element,
     patientSearch(store, live, me, REGIONS),
     current.log?.element,
     current.cluster?.element);
@@ -202,10 +206,12 @@ async function startPortal(me) {
   if (session !== current) return;
   live.start();
   current.cluster?.start();
+  current.queue?.start();
 }
 
 async function reloadLists(current) {
   current.live.resetCursor();
+  current.queue?.reload();
   for (const panel of current.panels) await panel.load();
 }
 
@@ -213,6 +219,7 @@ function onEvent(current, event) {
   if (session !== current) return;
   current.log?.add(event);
   if (!current.store.applyEvent(event)) return;
+  current.queue?.changed(event);
   // An event carries neither the patient nor the notes: read the case when the lists need its patient, or when it
   // asks this user a question, which the toast then shows.
   const asksMe = event.status === 'NeedsInfo' && event.ownerId === current.me.id && event.updatedBy !== current.me.id;

@@ -42,7 +42,8 @@ export const t = (key, options) => i18next.t(key, options);
 
 export const language = () => i18next.language;
 
-const locale = () => LANGUAGES[language()]?.locale ?? 'en-IN';
+/** The Intl locale of the page's language (en-IN, hi-IN, mr-IN). */
+export const locale = () => LANGUAGES[language()]?.locale ?? 'en-IN';
 
 /** Switches language; with a user, remembers it for them (a shared phone keeps each user's own). */
 export async function setLanguage(code, userId = null) {
