@@ -47,19 +47,22 @@ public sealed class QueueSummaryGrain(
         var windowStart = now - Window;
         if (_window.Seq < head.Floor || _window.Seq > head.Seq)
         {
-            // A first summary; or the feed was pruned past what was read (never within a day: the feed keeps one), or
-            // started over: read the window afresh.
+            // What was read is no longer in the feed (a first summary of a region whose feed was pruned; never later, as
+            // the feed keeps a day), or the feed started over: read the window afresh.
             _window.Restart(head.Floor);
         }
 
+        // Taken in only once everything is read: a read that fails half-way is read again whole, never counted twice.
+        var events = new List<CaseEvent>();
         await foreach (var e in table.ReadQueueEventsAsync(region, _window.Seq, head.Seq, windowStart))
         {
-            _window.Take(e);
+            events.Add(e);
         }
 
+        var queued = await table.ReadQueueAsync(region);
+        events.ForEach(_window.Take);
         _window.ReadUpTo(head.Seq);
         _window.Forget(windowStart);
-        var queued = await table.ReadQueueAsync(region);
         var dayStart = options.Value.DayStart(now);
         return new QueueSummary(
             region,

@@ -10,7 +10,7 @@ namespace OrleansCases.Web.Tests.Reliability;
 public sealed class StorageFailureTests(FaultsFixture fixture) : IClassFixture<FaultsFixture>
 {
     [Fact]
-    public async Task Lists_and_feed_reads_that_storage_fails_answer_503_with_retry_after_not_500()
+    public async Task Lists_feed_and_queue_summary_reads_that_storage_fails_answer_503_with_retry_after_not_500()
     {
         using var chw = new ApiClient(fixture.Web, "chw.north");
         await chw.CreateAsync();
@@ -22,7 +22,7 @@ public sealed class StorageFailureTests(FaultsFixture fixture) : IClassFixture<F
         try
         {
             // (GET /api/feed without a cursor answers the heads its region logs hold in memory: no storage read.)
-            foreach (var path in new[] { "/api/cases?view=region", $"/api/feed?after={cursor}" })
+            foreach (var path in new[] { "/api/cases?view=region", $"/api/feed?after={cursor}", "/api/queue/summary" })
             {
                 var response = await chw.GetAsync(path);
                 Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{path} answered {(int)response.StatusCode}.");
