@@ -126,7 +126,8 @@ public sealed partial class CaseGrain(
     /// <summary>
     /// Decides a command on the stored case. When the region log refuses the change as stale (another activation
     /// of this case stored that version first), reloads the case and decides again: the loser's command is judged
-    /// against what won, and nothing is lost or applied twice.
+    /// against what won, and nothing is lost or applied twice. A case that is still stale after the last attempt is a
+    /// 503 to retry, never an exception of ours leaving the grain (a caller would see a 500).
     /// </summary>
     private async Task<T> DecideAsync<T>(Func<Task<T>> decide)
     {
@@ -137,10 +138,14 @@ public sealed partial class CaseGrain(
             {
                 return await decide();
             }
-            catch (StaleCaseException) when (attempt < DecideAttempts)
+            catch (StaleCaseException ex)
             {
                 GrainLog.WriteConflict(logger, this.GetPrimaryKeyString(), _case?.Version ?? 0);
                 _loaded = false;
+                if (attempt == DecideAttempts)
+                {
+                    throw new CaseUnavailableException("The case kept changing under this command; retry with the same commandId.", ex);
+                }
             }
         }
     }
@@ -242,13 +247,27 @@ public sealed partial class CaseGrain(
         }
         catch (InconsistentStateException)
         {
-            // Another activation wrote it first: take what it wrote and decide again.
-            await home.ReadStateAsync();
+            // Another activation wrote it first, or our own write whose answer was lost (storage came back after a
+            // timeout): take what is stored and decide again.
+            await ReadHomeAsync();
             throw new StaleCaseException();
         }
         catch (Exception ex)
         {
             home.State = previous;
+            GrainLog.HomeWriteFailed(logger, this.GetPrimaryKeyString(), ex);
+            throw new CaseUnavailableException("The case could not be stored; retry with the same commandId.", ex);
+        }
+    }
+
+    private async Task ReadHomeAsync()
+    {
+        try
+        {
+            await home.ReadStateAsync();
+        }
+        catch (Exception ex)
+        {
             GrainLog.HomeWriteFailed(logger, this.GetPrimaryKeyString(), ex);
             throw new CaseUnavailableException("The case could not be stored; retry with the same commandId.", ex);
         }

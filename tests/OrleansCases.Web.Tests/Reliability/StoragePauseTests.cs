@@ -19,6 +19,9 @@ public class PausableStorageFixture : IAsyncLifetime
 
     public WebInstance Web { get; private set; } = null!;
 
+    /// <summary>What the web logged (at Warning and above): a failing test shows the errors behind its answers.</summary>
+    public LogCapture WebLogs { get; } = new();
+
     /// <summary>What carries the case-events streams (Cluster:Streams), on the silo and the web alike.</summary>
     protected virtual string Streams => "Memory";
 
@@ -32,7 +35,7 @@ public class PausableStorageFixture : IAsyncLifetime
             [RequestDeadline.Key] = RequestDeadline.Product,
         };
         _silo = await TestSilo.StartAsync(_serviceId, settings: settings);
-        Web = new WebInstance(_serviceId, _silo.GatewayPort, settings: settings);
+        Web = new WebInstance(_serviceId, _silo.GatewayPort, settings: settings, logs: WebLogs);
     }
 
     public async Task DisposeAsync()
@@ -114,9 +117,11 @@ public abstract class StoragePauseTestsBase(PausableStorageFixture fixture, ITes
         var acknowledgedAtResume = acknowledged.Count;
         try
         {
-            await WaitUntilAsync(() => acknowledged.Count >= acknowledgedAtResume + 10);
+            // Traffic that failed (an answer neither 2xx nor 503) ends the wait at once, and its error is the test's.
+            await WaitUntilAsync(() => acknowledged.Count >= acknowledgedAtResume + 10 || traffic.IsFaulted);
+            await (traffic.IsFaulted ? traffic : Task.CompletedTask);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException || traffic.IsFaulted)
         {
             // Service did not resume: show how every attempt since the pause was answered.
             lock (answers)
@@ -125,6 +130,11 @@ public abstract class StoragePauseTestsBase(PausableStorageFixture fixture, ITes
                 {
                     output.WriteLine($"{(a.At - pausedAt).TotalSeconds,6:F1} s: {(int)a.Status} in {a.Took.TotalSeconds:F2} s");
                 }
+            }
+
+            foreach (var line in fixture.WebLogs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)))
+            {
+                output.WriteLine(line);
             }
 
             throw;
