@@ -107,18 +107,30 @@ public sealed class ApiCaller : IDisposable
     }
 
     /// <summary>GET /api/cases/{id}: the case as storage holds it.</summary>
-    public async Task<JsonObject> GetCaseAsync(string caseId)
-    {
-        using var response = await _http.GetAsync(new Uri($"/api/cases/{caseId}", UriKind.Relative));
-        return await ExpectAsync(response, HttpStatusCode.OK);
-    }
+    public Task<JsonObject> GetCaseAsync(string caseId) => ReadAsync($"/api/cases/{caseId}");
 
     /// <summary>GET /api/feed: from <paramref name="after"/>, or the current head when it is null.</summary>
-    public async Task<JsonObject> ReadFeedAsync(string? after)
+    public Task<JsonObject> ReadFeedAsync(string? after) =>
+        ReadAsync(after is null ? "/api/feed" : $"/api/feed?after={Uri.EscapeDataString(after)}&limit=500");
+
+    /// <summary>
+    /// A GET that must answer 200. A 503 is retried as a client would: right after a kill, a grain coming back on the
+    /// surviving silo can answer 503 for a moment (and a case's read is recorded in its read audit, a storage write,
+    /// before it is answered). Reads are no commands, so they are not in the outage log.
+    /// </summary>
+    private async Task<JsonObject> ReadAsync(string path)
     {
-        var path = after is null ? "/api/feed" : $"/api/feed?after={Uri.EscapeDataString(after)}&limit=500";
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
-        return await ExpectAsync(response, HttpStatusCode.OK);
+        var deadline = DateTimeOffset.UtcNow + _commandDeadline;
+        while (true)
+        {
+            using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || DateTimeOffset.UtcNow > deadline)
+            {
+                return await ExpectAsync(response, HttpStatusCode.OK);
+            }
+
+            await Task.Delay(_retryPause);
+        }
     }
 
     public void Dispose() => _http.Dispose();
