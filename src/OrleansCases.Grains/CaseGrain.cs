@@ -243,31 +243,21 @@ public sealed partial class CaseGrain(
         home.State = new CaseHome { Region = region };
         try
         {
-            await home.WriteStateAsync();
+            try
+            {
+                await home.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                // Another activation wrote it first, or our own write whose answer was lost (storage came back after a
+                // timeout): take what is stored and decide again. A failure of that read is a failure to store.
+                await home.ReadStateAsync();
+                throw new StaleCaseException();
+            }
         }
-        catch (InconsistentStateException)
-        {
-            // Another activation wrote it first, or our own write whose answer was lost (storage came back after a
-            // timeout): take what is stored and decide again.
-            await ReadHomeAsync();
-            throw new StaleCaseException();
-        }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not StaleCaseException)
         {
             home.State = previous;
-            GrainLog.HomeWriteFailed(logger, this.GetPrimaryKeyString(), ex);
-            throw new CaseUnavailableException("The case could not be stored; retry with the same commandId.", ex);
-        }
-    }
-
-    private async Task ReadHomeAsync()
-    {
-        try
-        {
-            await home.ReadStateAsync();
-        }
-        catch (Exception ex)
-        {
             GrainLog.HomeWriteFailed(logger, this.GetPrimaryKeyString(), ex);
             throw new CaseUnavailableException("The case could not be stored; retry with the same commandId.", ex);
         }

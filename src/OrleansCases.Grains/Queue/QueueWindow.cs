@@ -26,11 +26,16 @@ public sealed class QueueWindow
     public void Take(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.Message is null && e.Action == CaseAction.Claim && e.WaitedSince is { } since)
+        if (e.Message is not null)
+        {
+            return;
+        }
+
+        if (e.Action == CaseAction.Claim && e.WaitedSince is { } since)
         {
             _claims.Add((e.Timestamp, e.Priority, e.Timestamp >= since ? e.Timestamp - since : TimeSpan.Zero));
         }
-        else if (e.Message is null && e.Action == CaseAction.Escalate)
+        else if (e.Action == CaseAction.Escalate)
         {
             _escalations.Add((e.Timestamp, e.Priority));
         }
