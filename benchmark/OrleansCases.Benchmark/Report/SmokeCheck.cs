@@ -17,7 +17,8 @@ public static class SmokeCheck
             Require(problems, results.Delivery.Any(r => r.System == system), $"S1 has no run of {system}");
             Require(problems, results.Idle.Any(r => r.System == system), $"idle has no figure of {system}");
             Require(problems, results.Connections.Any(r => r.System == system && r.Failed == 0), $"S2 has no clean step of {system}");
-            Require(problems, results.Throughput.Any(r => r.System == system && r.HighestRate is not null), $"S3 found no rate that {system} held");
+            // Whether a rate was held is a speed, which a smoke run on a cold, busy box must not judge: that S3 ran is enough.
+            Require(problems, results.Throughput.Any(r => r.System == system && r.Steps.Count > 0), $"S3 has no run of {system}");
             Require(problems, results.CatchUp.Any(r => r.System == system && r.Converged), $"S4 did not converge on {system}");
             Require(problems, results.Conversation.Any(r => r.System == system), $"S5 has no run of {system}");
         }
